@@ -1,0 +1,130 @@
+package io.sockscope.config;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+import io.sockscope.framing.Framing;
+import io.sockscope.inspect.PayloadFormat;
+import io.sockscope.mode.Mode;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Configuration of sockscope, bound from {@code sockscope.*}.
+ *
+ * @param listeners listeners by name; the name appears in logs and as the
+ * {@code listener} metric tag
+ */
+@ConfigurationProperties("sockscope")
+public record SockscopeProperties(@DefaultValue Map<String, Listener> listeners) {
+
+	private static final String PREFIX = "sockscope.listeners.";
+
+	public SockscopeProperties {
+		listeners = Map.copyOf(listeners);
+		Map<Integer, String> ports = new HashMap<>();
+		// in name order, so that the same configuration always reports the same conflict
+		new TreeMap<>(listeners).forEach((name, listener) -> {
+			listener.validate(PREFIX + name);
+			if (listener.enabled() && listener.port() != 0) {
+				String other = ports.putIfAbsent(listener.port(), name);
+				if (other != null) {
+					throw new InvalidConfigurationPropertyValueException(PREFIX + name + ".port", listener.port(),
+							"Listener '" + other + "' already uses port " + listener.port());
+				}
+			}
+		});
+	}
+
+	/**
+	 * The listeners that are enabled, in name order.
+	 * @return enabled listeners by name
+	 */
+	public Map<String, Listener> enabledListeners() {
+		Map<String, Listener> enabled = new TreeMap<>();
+		this.listeners.forEach((name, listener) -> {
+			if (listener.enabled()) {
+				enabled.put(name, listener);
+			}
+		});
+		return enabled;
+	}
+
+	/**
+	 * One bound TCP port with its own framing, mode and limits.
+	 *
+	 * @param enabled whether to start this listener
+	 * @param host address to bind: an interface address, or 0.0.0.0 or :: for every
+	 * interface
+	 * @param port port to bind; 0 picks a free port
+	 * @param framing how bytes become frames
+	 * @param mode what happens to each frame
+	 * @param maxFrameSize largest frame payload accepted; a larger one is an error and
+	 * closes the connection
+	 * @param idleTimeout how long a connection may stay silent before it is closed; 0
+	 * keeps it open forever
+	 * @param maxConnections most connections open at once; more are accepted and closed at
+	 * once
+	 * @param log inspection log settings
+	 */
+	public record Listener(@DefaultValue("true") boolean enabled, @DefaultValue("127.0.0.1") String host,
+			@DefaultValue("8890") int port, @DefaultValue("line") Framing framing, @DefaultValue("echo") Mode mode,
+			@DefaultValue("64KB") DataSize maxFrameSize, @DefaultValue("5m") Duration idleTimeout,
+			@DefaultValue("10000") int maxConnections, @DefaultValue Log log) {
+
+		static final long LARGEST_FRAME = Integer.MAX_VALUE - 8;
+
+		void validate(String prefix) {
+			if (this.host.isBlank()) {
+				throw new InvalidConfigurationPropertyValueException(prefix + ".host", this.host,
+						"Host must not be blank");
+			}
+			if (this.port < 0 || this.port > 65535) {
+				throw new InvalidConfigurationPropertyValueException(prefix + ".port", this.port,
+						"Port must be between 0 and 65535");
+			}
+			if (this.maxFrameSize.toBytes() < 1 || this.maxFrameSize.toBytes() > LARGEST_FRAME) {
+				throw new InvalidConfigurationPropertyValueException(prefix + ".max-frame-size", this.maxFrameSize,
+						"Max frame size must be between 1B and " + LARGEST_FRAME + "B");
+			}
+			if (this.idleTimeout.isNegative() || this.idleTimeout.toMillis() > Integer.MAX_VALUE) {
+				throw new InvalidConfigurationPropertyValueException(prefix + ".idle-timeout", this.idleTimeout,
+						"Idle timeout must be between 0 and " + Duration.ofMillis(Integer.MAX_VALUE));
+			}
+			if (this.maxConnections < 1) {
+				throw new InvalidConfigurationPropertyValueException(prefix + ".max-connections",
+						this.maxConnections, "Max connections must be at least 1");
+			}
+			if (this.log.maxBytes().isNegative()) {
+				throw new InvalidConfigurationPropertyValueException(prefix + ".log.max-bytes", this.log.maxBytes(),
+						"Max bytes must not be negative");
+			}
+		}
+
+		/**
+		 * The largest frame payload accepted, in bytes.
+		 * @return the limit
+		 */
+		public int maxFrameBytes() {
+			return (int) this.maxFrameSize.toBytes();
+		}
+
+	}
+
+	/**
+	 * What the inspection log shows of each frame.
+	 *
+	 * @param payload how to show the payload
+	 * @param maxBytes most bytes of each payload to show; the rest is left out and
+	 * counted
+	 */
+	public record Log(@DefaultValue("text") PayloadFormat payload, @DefaultValue("1KB") DataSize maxBytes) {
+
+	}
+
+}

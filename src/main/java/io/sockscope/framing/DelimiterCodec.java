@@ -1,0 +1,108 @@
+package io.sockscope.framing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Arrays;
+
+/**
+ * Frames that end at a delimiter: a line feed, CRLF or a NUL byte. In {@code line} mode
+ * the delimiter is a line feed with an optional carriage return before it, and a reply
+ * is ended the way the client ended its frame (CRLF for telnet, LF for netcat).
+ */
+final class DelimiterCodec extends FrameCodec {
+
+	private static final byte CR = '\r';
+
+	private static final byte LF = '\n';
+
+	private static final int INITIAL_BUFFER_SIZE = 128;
+
+	private final byte[] delimiter;
+
+	private final boolean optionalCarriageReturn;
+
+	private final byte last;
+
+	private DelimiterCodec(int maxFrameSize, byte[] delimiter, boolean optionalCarriageReturn) {
+		super(maxFrameSize);
+		this.delimiter = delimiter;
+		this.optionalCarriageReturn = optionalCarriageReturn;
+		this.last = delimiter[delimiter.length - 1];
+	}
+
+	static DelimiterCodec line(int maxFrameSize) {
+		return new DelimiterCodec(maxFrameSize, new byte[] { LF }, true);
+	}
+
+	static DelimiterCodec crlf(int maxFrameSize) {
+		return new DelimiterCodec(maxFrameSize, new byte[] { CR, LF }, false);
+	}
+
+	static DelimiterCodec lf(int maxFrameSize) {
+		return new DelimiterCodec(maxFrameSize, new byte[] { LF }, false);
+	}
+
+	static DelimiterCodec nul(int maxFrameSize) {
+		return new DelimiterCodec(maxFrameSize, new byte[] { 0 }, false);
+	}
+
+	@Override
+	public Frame deserialize(InputStream inputStream) throws IOException {
+		int max = getMaxFrameSize();
+		// room for the largest payload plus the longest terminator this codec can meet
+		long holdable = (long) max + (this.optionalCarriageReturn ? 2 : this.delimiter.length);
+		int limit = (int) Math.min(holdable, Integer.MAX_VALUE - 8);
+		byte[] buffer = new byte[Math.min(INITIAL_BUFFER_SIZE, limit)];
+		int count = 0;
+		while (true) {
+			int next = inputStream.read();
+			if (next < 0) {
+				if (count == 0) {
+					throw endOfStream();
+				}
+				throw endOfStreamInFrame(count);
+			}
+			if (count == buffer.length) {
+				buffer = Arrays.copyOf(buffer, (int) Math.min(limit, 2L * count));
+			}
+			buffer[count++] = (byte) next;
+			if (next == (this.last & 0xff)) {
+				int terminatorLength = terminatorLength(buffer, count);
+				if (terminatorLength > 0) {
+					int payloadLength = count - terminatorLength;
+					if (payloadLength > max) {
+						throw new FrameTooLargeException(max, payloadLength);
+					}
+					return new Frame(Arrays.copyOf(buffer, payloadLength),
+							Arrays.copyOfRange(buffer, payloadLength, count));
+				}
+			}
+			if (count == limit) {
+				throw new FrameTooLargeException(max, -1);
+			}
+		}
+	}
+
+	private int terminatorLength(byte[] buffer, int count) {
+		if (this.optionalCarriageReturn) {
+			return (count > 1 && buffer[count - 2] == CR) ? 2 : 1;
+		}
+		if (count < this.delimiter.length) {
+			return 0;
+		}
+		for (int i = 0; i < this.delimiter.length; i++) {
+			if (buffer[count - this.delimiter.length + i] != this.delimiter[i]) {
+				return 0;
+			}
+		}
+		return this.delimiter.length;
+	}
+
+	@Override
+	public void serialize(Frame frame, OutputStream outputStream) throws IOException {
+		outputStream.write(frame.payload());
+		outputStream.write((this.optionalCarriageReturn && frame.hasTerminator()) ? frame.terminator() : this.delimiter);
+	}
+
+}

@@ -1,0 +1,79 @@
+package io.sockscope.framing;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+
+import org.springframework.core.serializer.Deserializer;
+import org.springframework.core.serializer.Serializer;
+import org.springframework.integration.ip.tcp.serializer.SoftEndOfStreamException;
+
+/**
+ * Reads and writes {@link Frame frames} of one framing. Plugs into Spring Integration's
+ * TCP connection factories as both serializer and deserializer.
+ * <p>
+ * Every codec enforces the same limit: {@code maxFrameSize} is the largest payload
+ * accepted, whatever the framing adds around it. A codec never allocates more than that
+ * limit for one frame, whatever the peer announces.
+ * <p>
+ * Instances are stateless and thread-safe; create one per connection factory.
+ */
+public abstract class FrameCodec implements Serializer<Frame>, Deserializer<Frame> {
+
+	private final int maxFrameSize;
+
+	protected FrameCodec(int maxFrameSize) {
+		if (maxFrameSize < 1) {
+			throw new IllegalArgumentException("maxFrameSize must be positive, was " + maxFrameSize);
+		}
+		this.maxFrameSize = maxFrameSize;
+	}
+
+	/**
+	 * The largest payload this codec accepts, in bytes.
+	 * @return the limit
+	 */
+	public int getMaxFrameSize() {
+		return this.maxFrameSize;
+	}
+
+	/**
+	 * Read the next frame.
+	 * @param inputStream the connection's input
+	 * @return the frame
+	 * @throws SoftEndOfStreamException if the stream ended cleanly between frames
+	 * @throws FrameTooLargeException if the frame exceeds the limit
+	 * @throws EOFException if the stream ended inside a frame
+	 * @throws IOException on any other read failure
+	 */
+	@Override
+	public abstract Frame deserialize(InputStream inputStream) throws IOException;
+
+	/**
+	 * Write a frame, including whatever the framing puts around the payload.
+	 * @param frame the frame
+	 * @param outputStream the connection's output; not flushed
+	 * @throws IOException on a write failure
+	 */
+	@Override
+	public abstract void serialize(Frame frame, OutputStream outputStream) throws IOException;
+
+	/**
+	 * Whether a frame ends only when the peer ends its stream, so that the connection
+	 * closes once the reply is written.
+	 * @return {@code true} for end-of-stream framing
+	 */
+	public boolean endsAtEndOfStream() {
+		return false;
+	}
+
+	protected static SoftEndOfStreamException endOfStream() {
+		return new SoftEndOfStreamException("Stream closed between frames");
+	}
+
+	protected static EOFException endOfStreamInFrame(int bytesRead) {
+		return new EOFException("Stream closed inside a frame after " + bytesRead + " bytes");
+	}
+
+}

@@ -1,0 +1,35 @@
+package io.sockscope.listener;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.sockscope.config.SockscopeProperties;
+import io.sockscope.metrics.TrafficMetrics;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.integration.dsl.context.IntegrationFlowContext;
+
+/**
+ * Wires the listeners, their metrics and their health.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SockscopeProperties.class)
+class ListenerConfiguration {
+
+	@Bean
+	TrafficMetrics trafficMetrics(MeterRegistry meterRegistry) {
+		return new TrafficMetrics(meterRegistry);
+	}
+
+	@Bean
+	ListenerRegistry listenerRegistry(SockscopeProperties properties, IntegrationFlowContext flowContext,
+			TrafficMetrics trafficMetrics) {
+		return new ListenerRegistry(properties, flowContext, trafficMetrics);
+	}
+
+	@Bean
+	ListenersHealthIndicator listenersHealthIndicator(ListenerRegistry listenerRegistry) {
+		return new ListenersHealthIndicator(listenerRegistry);
+	}
+
+}

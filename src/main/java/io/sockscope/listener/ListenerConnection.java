@@ -1,0 +1,242 @@
+package io.sockscope.listener;
+
+import java.io.BufferedOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
+
+import io.sockscope.framing.Frame;
+import io.sockscope.framing.FrameTooLargeException;
+import io.sockscope.inspect.ConnectionLabel;
+import io.sockscope.inspect.Direction;
+import io.sockscope.metrics.CloseReason;
+import io.sockscope.metrics.ErrorKind;
+import io.sockscope.mode.Reply;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.integration.ip.tcp.connection.TcpNetConnection;
+import org.springframework.integration.ip.tcp.serializer.SoftEndOfStreamException;
+import org.springframework.messaging.Message;
+
+/**
+ * One client connection of a listener. Spring Integration's Net connection reads frames
+ * and hands them to the inbound gateway on this connection's own thread; this subclass
+ * adds what a listener needs around that loop: buffered, counted input and output, the
+ * inspection log, metrics, and a close reason for every way a connection can end.
+ */
+final class ListenerConnection extends TcpNetConnection {
+
+	private static final int INPUT_BUFFER_SIZE = 8192;
+
+	private static final int OUTPUT_BUFFER_SIZE = 8192;
+
+	private final Socket socket;
+
+	private final ListenerConnectionFactory listener;
+
+	private final ConnectionLabel label;
+
+	private final boolean overLimit;
+
+	private final long openedAt = System.nanoTime();
+
+	private final Lock sendLock = new ReentrantLock();
+
+	private final AtomicReference<@Nullable CloseReason> closeReason = new AtomicReference<>();
+
+	private final AtomicBoolean closed = new AtomicBoolean();
+
+	private volatile long received;
+
+	private volatile long sent;
+
+	private @Nullable SocketInput input;
+
+	private @Nullable OutputStream output;
+
+	private long frameReadAt;
+
+	ListenerConnection(Socket socket, ListenerConnectionFactory listener, long id, boolean overLimit,
+			@Nullable ApplicationEventPublisher publisher) {
+		super(socket, true, false, publisher, listener.getComponentName());
+		this.socket = socket;
+		this.listener = listener;
+		this.label = new ConnectionLabel(listener.listenerName(), id, peer(socket));
+		this.overLimit = overLimit;
+		listener.recorder().connectionOpened();
+		listener.inspection().opened(this.label);
+	}
+
+	private static String peer(Socket socket) {
+		String host = socket.getInetAddress().getHostAddress();
+		return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + socket.getPort();
+	}
+
+	@Override
+	public void run() {
+		if (this.overLimit) {
+			this.listener.recorder().error(ErrorKind.LIMIT);
+			this.listener.inspection().problem(this.label, ErrorKind.LIMIT.tagValue(),
+					"listener already has max-connections=" + this.listener.maxConnections() + " open");
+			closeFor(CloseReason.LIMIT);
+			return;
+		}
+		super.run();
+	}
+
+	@Override
+	protected InputStream inputStream() throws IOException {
+		SocketInput in = this.input;
+		if (in == null) {
+			in = new SocketInput(this.socket.getInputStream(), INPUT_BUFFER_SIZE, this::countReceived);
+			this.input = in;
+		}
+		return in;
+	}
+
+	@Override
+	public Object getPayload() {
+		Frame frame = (Frame) super.getPayload();
+		this.frameReadAt = System.nanoTime();
+		this.listener.recorder().frameReceived(frame.size());
+		this.listener.inspection().frame(this.label, Direction.IN, frame.payload());
+		return frame;
+	}
+
+	@Override
+	public void send(Message<?> message) {
+		Reply reply = (Reply) message.getPayload();
+		this.sendLock.lock();
+		try {
+			write(reply);
+			this.listener.recorder().frameHandled(System.nanoTime() - this.frameReadAt);
+		}
+		catch (IOException ex) {
+			// the client went away before its reply: an ordinary end, not a server error
+			closeFor(CloseReason.CLIENT);
+			return;
+		}
+		finally {
+			this.sendLock.unlock();
+		}
+		CloseReason closeAfter = reply.closeAfter();
+		if (closeAfter == null && this.listener.codec().endsAtEndOfStream()) {
+			closeAfter = CloseReason.CLIENT;
+		}
+		if (closeAfter != null) {
+			closeFor(closeAfter);
+		}
+	}
+
+	private void write(Reply reply) throws IOException {
+		OutputStream out = output();
+		byte[] payload;
+		if (reply instanceof Reply.Framed framed) {
+			payload = framed.frame().payload();
+			this.listener.codec().serialize(framed.frame(), out);
+		}
+		else {
+			payload = ((Reply.Verbatim) reply).bytes();
+			out.write(payload);
+		}
+		out.flush();
+		this.listener.recorder().frameSent(payload.length);
+		this.listener.inspection().frame(this.label, Direction.OUT, payload);
+	}
+
+	private OutputStream output() throws IOException {
+		OutputStream out = this.output;
+		if (out == null) {
+			out = new BufferedOutputStream(new SocketOutput(this.socket.getOutputStream(), this::countSent),
+					OUTPUT_BUFFER_SIZE);
+			this.output = out;
+		}
+		return out;
+	}
+
+	@Override
+	protected boolean handleReadException(Exception exception) {
+		Throwable cause = (exception instanceof UncheckedIOException unchecked) ? unchecked.getCause() : exception;
+		if (cause instanceof FrameTooLargeException tooLarge) {
+			rejectFrame(ErrorKind.OVERSIZE, tooLarge.getMessage());
+		}
+		else if (cause instanceof SocketTimeoutException) {
+			this.closeReason.compareAndSet(null, CloseReason.IDLE);
+		}
+		else if (cause instanceof SoftEndOfStreamException || cause instanceof EOFException
+				|| cause instanceof IOException) {
+			this.closeReason.compareAndSet(null, CloseReason.CLIENT);
+		}
+		else {
+			this.closeReason.compareAndSet(null, CloseReason.ERROR);
+		}
+		// every case above is an ordinary end of a connection: keep Spring Integration from
+		// logging it as a read error
+		setNoReadErrorOnClose(true);
+		return super.handleReadException(exception);
+	}
+
+	/**
+	 * Answer a frame that cannot be handled with one error frame in the listener's
+	 * framing, count it and mark the connection to close.
+	 */
+	private void rejectFrame(ErrorKind kind, String detail) {
+		this.listener.recorder().error(kind);
+		this.listener.inspection().problem(this.label, kind.tagValue(), detail);
+		this.closeReason.compareAndSet(null, CloseReason.ERROR);
+		this.sendLock.lock();
+		try {
+			write(Reply.of(Frame.of("error: " + detail)));
+		}
+		catch (IOException ex) {
+			// the client is gone already; the connection closes either way
+		}
+		finally {
+			this.sendLock.unlock();
+		}
+	}
+
+	/**
+	 * Close this connection for the given reason, unless it is already closing for another.
+	 * @param reason why
+	 */
+	void closeFor(CloseReason reason) {
+		this.closeReason.compareAndSet(null, reason);
+		close();
+	}
+
+	@Override
+	public void close() {
+		// a close nobody gave a reason for comes from the factory stopping
+		this.closeReason.compareAndSet(null, CloseReason.SHUTDOWN);
+		super.close();
+		if (this.closed.compareAndSet(false, true)) {
+			CloseReason reason = this.closeReason.get();
+			this.listener.connectionClosed();
+			this.listener.recorder().connectionClosed(reason);
+			this.listener.inspection().closed(this.label, reason.tagValue(),
+					Duration.ofNanos(System.nanoTime() - this.openedAt), this.received, this.sent);
+		}
+	}
+
+	private void countReceived(int count) {
+		this.received += count;
+		this.listener.recorder().bytesReceived(count);
+	}
+
+	private void countSent(int count) {
+		this.sent += count;
+		this.listener.recorder().bytesSent(count);
+	}
+
+}

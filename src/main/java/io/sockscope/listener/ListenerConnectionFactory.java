@@ -1,0 +1,162 @@
+package io.sockscope.listener;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.sockscope.config.SockscopeProperties;
+import io.sockscope.framing.FrameCodec;
+import io.sockscope.inspect.InspectionLog;
+import io.sockscope.metrics.TrafficMetrics;
+import io.sockscope.metrics.TrafficRecorder;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.integration.ip.tcp.connection.TcpNetConnection;
+import org.springframework.integration.ip.tcp.connection.TcpNetServerConnectionFactory;
+
+/**
+ * The Net server connection factory of one listener. It binds its socket when asked,
+ * before the flow starts, so that a port in use fails start-up instead of leaving a
+ * listener that never listens; it creates {@link ListenerConnection listener connections}
+ * and enforces {@code max-connections}.
+ */
+final class ListenerConnectionFactory extends TcpNetServerConnectionFactory {
+
+	private static final int BACKLOG = 1024;
+
+	private final String listenerName;
+
+	private final SockscopeProperties.Listener properties;
+
+	private final FrameCodec codec;
+
+	private final InspectionLog inspection;
+
+	private final AtomicInteger active = new AtomicInteger();
+
+	private final AtomicLong connectionIds = new AtomicLong();
+
+	private final TrafficRecorder recorder;
+
+	private @Nullable ServerSocket boundSocket;
+
+	ListenerConnectionFactory(String listenerName, SockscopeProperties.Listener properties, FrameCodec codec,
+			InspectionLog inspection, TrafficMetrics metrics, Executor executor) {
+		super(properties.port());
+		this.listenerName = listenerName;
+		this.properties = properties;
+		this.codec = codec;
+		this.inspection = inspection;
+		this.recorder = metrics.recorderFor(listenerName, properties.maxFrameBytes(), this.active::get);
+		setLocalAddress(properties.host());
+		setBacklog(BACKLOG);
+		setSoTcpNoDelay(true);
+		setSoTimeout((int) properties.idleTimeout().toMillis());
+		setLookupHost(false);
+		setDeserializer(codec);
+		setSerializer(codec);
+		setTaskExecutor(executor);
+		setTcpNetConnectionSupport(this::newConnection);
+	}
+
+	/**
+	 * Bind the listener's address now.
+	 * @throws ListenerBindException if the address cannot be bound
+	 */
+	void bind() {
+		String address = this.properties.host() + ":" + this.properties.port();
+		try {
+			ServerSocket socket = getTcpSocketFactorySupport().getServerSocketFactory().createServerSocket();
+			socket.setReuseAddress(true);
+			socket.bind(new InetSocketAddress(InetAddress.getByName(this.properties.host()), this.properties.port()),
+					BACKLOG);
+			this.boundSocket = socket;
+		}
+		catch (IOException ex) {
+			throw new ListenerBindException(this.listenerName, address, ex);
+		}
+	}
+
+	/**
+	 * The port bound, the real one when configured as 0.
+	 * @return the local port, or -1 if not bound
+	 */
+	int boundPort() {
+		ServerSocket socket = this.boundSocket;
+		return (socket != null) ? socket.getLocalPort() : -1;
+	}
+
+	@Override
+	protected ServerSocket createServerSocket(int port, int backlog, @Nullable InetAddress whichNic)
+			throws IOException {
+		ServerSocket socket = this.boundSocket;
+		if (socket == null || socket.isClosed()) {
+			// restarted after a stop: bind again, to the port it had
+			bind();
+			socket = this.boundSocket;
+		}
+		return socket;
+	}
+
+	@Override
+	public int getPort() {
+		int port = boundPort();
+		return (port >= 0) ? port : super.getPort();
+	}
+
+	@Override
+	public void stop() {
+		super.stop();
+		ServerSocket socket = this.boundSocket;
+		this.boundSocket = null;
+		if (socket != null && !socket.isClosed()) {
+			try {
+				socket.close();
+			}
+			catch (IOException ex) {
+				// closing a listening socket that failed to close leaves nothing to do
+			}
+		}
+	}
+
+	private TcpNetConnection newConnection(Socket socket, boolean server, boolean lookupHost,
+			@Nullable ApplicationEventPublisher publisher, @Nullable String factoryName) {
+		boolean overLimit = this.active.incrementAndGet() > this.properties.maxConnections();
+		return new ListenerConnection(socket, this, this.connectionIds.incrementAndGet(), overLimit, publisher);
+	}
+
+	void connectionClosed() {
+		this.active.decrementAndGet();
+	}
+
+	int activeConnections() {
+		return this.active.get();
+	}
+
+	String listenerName() {
+		return this.listenerName;
+	}
+
+	int maxConnections() {
+		return this.properties.maxConnections();
+	}
+
+	FrameCodec codec() {
+		return this.codec;
+	}
+
+	InspectionLog inspection() {
+		return this.inspection;
+	}
+
+	TrafficRecorder recorder() {
+		return this.recorder;
+	}
+
+}

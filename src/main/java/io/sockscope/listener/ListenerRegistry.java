@@ -1,0 +1,146 @@
+package io.sockscope.listener;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.sockscope.config.SockscopeProperties;
+import io.sockscope.framing.Frame;
+import io.sockscope.framing.FrameCodec;
+import io.sockscope.inspect.InspectionLog;
+import io.sockscope.inspect.PayloadRenderer;
+import io.sockscope.metrics.TrafficMetrics;
+import io.sockscope.mode.FrameHandler;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.integration.dsl.IntegrationFlow;
+import org.springframework.integration.dsl.context.IntegrationFlowContext;
+import org.springframework.integration.ip.dsl.Tcp;
+
+/**
+ * Starts every enabled listener: binds its port, then registers its flow, an inbound
+ * gateway handing frames to the listener's mode. Knows the running listeners afterwards.
+ */
+public class ListenerRegistry implements SmartLifecycle {
+
+	private static final Log logger = LogFactory.getLog(ListenerRegistry.class);
+
+	private final SockscopeProperties properties;
+
+	private final IntegrationFlowContext flowContext;
+
+	private final TrafficMetrics metrics;
+
+	private final Map<String, RunningListener> running = Collections.synchronizedMap(new LinkedHashMap<>());
+
+	private volatile boolean started;
+
+	public ListenerRegistry(SockscopeProperties properties, IntegrationFlowContext flowContext,
+			TrafficMetrics metrics) {
+		this.properties = properties;
+		this.flowContext = flowContext;
+		this.metrics = metrics;
+	}
+
+	@Override
+	public void start() {
+		this.properties.enabledListeners().forEach(this::startListener);
+		this.started = true;
+	}
+
+	private void startListener(String name, SockscopeProperties.Listener listener) {
+		FrameCodec codec = listener.framing().newCodec(listener.maxFrameBytes());
+		InspectionLog inspection = new InspectionLog(
+				new PayloadRenderer(listener.log().payload(), (int) Math.min(Integer.MAX_VALUE, listener.log().maxBytes().toBytes())));
+		TaskExecutor executor = ConnectionExecutors.create(name, listener.maxConnections());
+		ListenerConnectionFactory connections = new ListenerConnectionFactory(name, listener, codec, inspection,
+				this.metrics, executor);
+		try {
+			connections.bind();
+		}
+		catch (ListenerBindException ex) {
+			ConnectionExecutors.shutdown(executor);
+			throw ex;
+		}
+		FrameHandler handler = listener.mode().newHandler();
+		IntegrationFlow flow = IntegrationFlow
+			.from(Tcp.inboundGateway(connections)
+				// the flow replies on the calling thread, so a reply is there or never comes
+				.replyTimeout(0))
+			.handle(Frame.class, (frame, headers) -> handler.handle(frame))
+			.get();
+		String id = "sockscope.listener." + name;
+		this.flowContext.registration(flow).id(id).addBean(id + ".connections", connections).register();
+		this.running.put(name, new RunningListener(id, connections, executor));
+		logger.info("Listener '" + name + "' listening on " + listener.host() + ":" + connections.boundPort()
+				+ " (framing=" + listener.framing().displayName() + ", mode=" + listener.mode().displayName() + ")");
+	}
+
+	@Override
+	public void stop() {
+		List<RunningListener> listeners;
+		synchronized (this.running) {
+			listeners = new ArrayList<>(this.running.values());
+			this.running.clear();
+		}
+		for (RunningListener listener : listeners) {
+			this.flowContext.remove(listener.flowId());
+			listener.connections().stop();
+			ConnectionExecutors.shutdown(listener.executor());
+		}
+		this.started = false;
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.started;
+	}
+
+	/**
+	 * The port a listener is bound to, the real one when configured as 0.
+	 * @param name the listener's name
+	 * @return the port
+	 * @throws IllegalArgumentException if no such listener is running
+	 */
+	public int port(String name) {
+		return listener(name).connections().boundPort();
+	}
+
+	/**
+	 * Whether a listener accepts connections now.
+	 * @param name the listener's name
+	 * @return {@code true} if it is listening
+	 */
+	public boolean isListening(String name) {
+		RunningListener listener = this.running.get(name);
+		return listener != null && listener.connections().isListening();
+	}
+
+	/**
+	 * The names of the running listeners.
+	 * @return the names, in start order
+	 */
+	public List<String> names() {
+		synchronized (this.running) {
+			return List.copyOf(this.running.keySet());
+		}
+	}
+
+	private RunningListener listener(String name) {
+		RunningListener listener = this.running.get(name);
+		if (listener == null) {
+			throw new IllegalArgumentException("No listener named '" + name + "' is running");
+		}
+		return listener;
+	}
+
+	private record RunningListener(String flowId, ListenerConnectionFactory connections, TaskExecutor executor) {
+
+	}
+
+}

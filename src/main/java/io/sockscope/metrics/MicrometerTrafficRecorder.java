@@ -1,0 +1,124 @@
+package io.sockscope.metrics;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+
+
+/**
+ * {@link TrafficRecorder} that feeds Micrometer meters. Every meter of the listener is
+ * registered up front, so the I/O path only increments and a Prometheus scrape shows
+ * zeros rather than nothing.
+ */
+final class MicrometerTrafficRecorder implements TrafficRecorder {
+
+	private final Counter opened;
+
+	private final Map<CloseReason, Counter> closed = new EnumMap<>(CloseReason.class);
+
+	private final Counter received;
+
+	private final Counter sent;
+
+	private final Counter framesReceived;
+
+	private final Counter framesSent;
+
+	private final DistributionSummary frameSize;
+
+	private final Timer frameHandling;
+
+	private final Map<ErrorKind, Counter> errors = new EnumMap<>(ErrorKind.class);
+
+	MicrometerTrafficRecorder(MeterRegistry registry, String listener, long maxFrameSize, IntSupplier active) {
+		Tags tags = Tags.of(SockscopeMeters.Tags.LISTENER.key(), listener);
+		Gauge.builder(SockscopeMeters.CONNECTIONS_ACTIVE.meterName(), active::getAsInt)
+			.description(SockscopeMeters.CONNECTIONS_ACTIVE.description())
+			.tags(tags)
+			.register(registry);
+		this.opened = counter(registry, SockscopeMeters.CONNECTIONS_OPENED, tags);
+		for (CloseReason reason : CloseReason.values()) {
+			this.closed.put(reason, counter(registry, SockscopeMeters.CONNECTIONS_CLOSED,
+					tags.and(SockscopeMeters.Tags.REASON.key(), reason.tagValue())));
+		}
+		this.received = counter(registry, SockscopeMeters.RECEIVED, tags);
+		this.sent = counter(registry, SockscopeMeters.SENT, tags);
+		this.framesReceived = counter(registry, SockscopeMeters.FRAMES_RECEIVED, tags);
+		this.framesSent = counter(registry, SockscopeMeters.FRAMES_SENT, tags);
+		this.frameSize = DistributionSummary.builder(SockscopeMeters.FRAME_SIZE.meterName())
+			.description(SockscopeMeters.FRAME_SIZE.description())
+			.baseUnit(SockscopeMeters.FRAME_SIZE.baseUnit())
+			.tags(tags)
+			.publishPercentileHistogram()
+			.minimumExpectedValue(1.0)
+			.maximumExpectedValue((double) Math.max(2, maxFrameSize))
+			.register(registry);
+		this.frameHandling = Timer.builder(SockscopeMeters.FRAME_HANDLING.meterName())
+			.description(SockscopeMeters.FRAME_HANDLING.description())
+			.tags(tags)
+			.publishPercentileHistogram()
+			.register(registry);
+		for (ErrorKind kind : ErrorKind.values()) {
+			this.errors.put(kind, counter(registry, SockscopeMeters.ERRORS,
+					tags.and(SockscopeMeters.Tags.KIND.key(), kind.tagValue())));
+		}
+	}
+
+	private static Counter counter(MeterRegistry registry, SockscopeMeters meter, Tags tags) {
+		return Counter.builder(meter.meterName())
+			.description(meter.description())
+			.baseUnit(meter.baseUnit())
+			.tags(tags)
+			.register(registry);
+	}
+
+	@Override
+	public void connectionOpened() {
+		this.opened.increment();
+	}
+
+	@Override
+	public void connectionClosed(CloseReason reason) {
+		this.closed.get(reason).increment();
+	}
+
+	@Override
+	public void bytesReceived(int count) {
+		this.received.increment(count);
+	}
+
+	@Override
+	public void bytesSent(int count) {
+		this.sent.increment(count);
+	}
+
+	@Override
+	public void frameReceived(int payloadSize) {
+		this.framesReceived.increment();
+		this.frameSize.record(payloadSize);
+	}
+
+	@Override
+	public void frameSent(int payloadSize) {
+		this.framesSent.increment();
+	}
+
+	@Override
+	public void frameHandled(long nanos) {
+		this.frameHandling.record(nanos, TimeUnit.NANOSECONDS);
+	}
+
+	@Override
+	public void error(ErrorKind kind) {
+		this.errors.get(kind).increment();
+	}
+
+}

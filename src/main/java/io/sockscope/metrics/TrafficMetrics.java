@@ -1,0 +1,30 @@
+package io.sockscope.metrics;
+
+import java.util.function.IntSupplier;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Creates the {@link TrafficRecorder} of each listener.
+ */
+public class TrafficMetrics {
+
+	private final MeterRegistry registry;
+
+	public TrafficMetrics(MeterRegistry registry) {
+		this.registry = registry;
+	}
+
+	/**
+	 * Register the meters of a listener and return its recorder.
+	 * @param listener the listener's name, the {@code listener} tag
+	 * @param maxFrameSize the listener's largest payload, the frame size histogram's upper
+	 * end
+	 * @param activeConnections reads the number of connections open now
+	 * @return the recorder
+	 */
+	public TrafficRecorder recorderFor(String listener, long maxFrameSize, IntSupplier activeConnections) {
+		return new MicrometerTrafficRecorder(this.registry, listener, maxFrameSize, activeConnections);
+	}
+
+}

@@ -1,0 +1,56 @@
+package io.sockscope.metrics;
+
+/**
+ * Records the traffic of one listener. The I/O path calls this and nothing else to
+ * report what it sees; how it is measured is up to the implementation.
+ */
+public interface TrafficRecorder {
+
+	/**
+	 * A connection was accepted.
+	 */
+	void connectionOpened();
+
+	/**
+	 * A connection was closed.
+	 * @param reason why
+	 */
+	void connectionClosed(CloseReason reason);
+
+	/**
+	 * Bytes were read from a client.
+	 * @param count how many
+	 */
+	void bytesReceived(int count);
+
+	/**
+	 * Bytes were written to a client.
+	 * @param count how many
+	 */
+	void bytesSent(int count);
+
+	/**
+	 * A frame was read.
+	 * @param payloadSize its payload size in bytes
+	 */
+	void frameReceived(int payloadSize);
+
+	/**
+	 * A frame was written.
+	 * @param payloadSize its payload size in bytes
+	 */
+	void frameSent(int payloadSize);
+
+	/**
+	 * A frame was handled: its reply is written.
+	 * @param nanos time from the frame read to the reply written
+	 */
+	void frameHandled(long nanos);
+
+	/**
+	 * An error occurred.
+	 * @param kind what kind
+	 */
+	void error(ErrorKind kind);
+
+}

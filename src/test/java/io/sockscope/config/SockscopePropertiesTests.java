@@ -1,0 +1,120 @@
+package io.sockscope.config;
+
+import io.sockscope.framing.Framing;
+import io.sockscope.inspect.PayloadFormat;
+import io.sockscope.mode.Mode;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.util.unit.DataSize;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SockscopePropertiesTests {
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withUserConfiguration(PropertiesConfiguration.class);
+
+	@Test
+	void listenerWithOnlyAPortGetsTheDocumentedDefaults() {
+		this.runner.withPropertyValues("sockscope.listeners.echo.port=9000").run((context) -> {
+			SockscopeProperties.Listener echo = context.getBean(SockscopeProperties.class).listeners().get("echo");
+			assertThat(echo.enabled()).isTrue();
+			assertThat(echo.host()).isEqualTo("127.0.0.1");
+			assertThat(echo.port()).isEqualTo(9000);
+			assertThat(echo.framing()).isEqualTo(Framing.LINE);
+			assertThat(echo.mode()).isEqualTo(Mode.ECHO);
+			assertThat(echo.maxFrameSize()).isEqualTo(DataSize.ofKilobytes(64));
+			assertThat(echo.idleTimeout()).hasMinutes(5);
+			assertThat(echo.maxConnections()).isEqualTo(10000);
+			assertThat(echo.log().payload()).isEqualTo(PayloadFormat.TEXT);
+			assertThat(echo.log().maxBytes()).isEqualTo(DataSize.ofKilobytes(1));
+		});
+	}
+
+	@Test
+	void framingNamesBindInTheirConfigurationSpelling() {
+		this.runner.withPropertyValues("sockscope.listeners.a.framing=crlf", "sockscope.listeners.a.port=1",
+				"sockscope.listeners.b.framing=lf", "sockscope.listeners.b.port=2",
+				"sockscope.listeners.c.framing=null", "sockscope.listeners.c.port=3")
+			.run((context) -> assertThat(context.getBean(SockscopeProperties.class).listeners())
+				.extractingFromEntries((entry) -> entry.getValue().framing())
+				.containsExactlyInAnyOrder(Framing.CRLF, Framing.LF, Framing.NULL));
+	}
+
+	@Test
+	void unknownFramingNamesThePropertyAndTheValue() {
+		this.runner.withPropertyValues("sockscope.listeners.echo.framing=morse")
+			.run((context) -> assertThat(messages(context.getStartupFailure()))
+				.contains("sockscope.listeners.echo.framing")
+				.contains("morse"));
+	}
+
+	@Test
+	void portOutOfRangeNamesThePropertyAndTheValue() {
+		this.runner.withPropertyValues("sockscope.listeners.echo.port=70000")
+			.run((context) -> assertThat(invalidValue(context.getStartupFailure()))
+				.hasMessageContaining("Property sockscope.listeners.echo.port with value '70000' is invalid")
+				.hasMessageContaining("between 0 and 65535"));
+	}
+
+	@Test
+	void twoListenersOnOnePortNameTheSecondAndTheFirst() {
+		this.runner.withPropertyValues("sockscope.listeners.a.port=9100", "sockscope.listeners.b.port=9100")
+			.run((context) -> assertThat(invalidValue(context.getStartupFailure()))
+				.hasMessageContaining("Property sockscope.listeners.b.port with value '9100' is invalid")
+				.hasMessageContaining("Listener 'a' already uses port 9100"));
+	}
+
+	@Test
+	void disabledListenerMayShareAPort() {
+		this.runner
+			.withPropertyValues("sockscope.listeners.a.port=9100", "sockscope.listeners.b.port=9100",
+					"sockscope.listeners.b.enabled=false")
+			.run((context) -> assertThat(context.getBean(SockscopeProperties.class).enabledListeners())
+				.containsOnlyKeys("a"));
+	}
+
+	@Test
+	void zeroMaxFrameSizeIsRejected() {
+		this.runner.withPropertyValues("sockscope.listeners.echo.max-frame-size=0")
+			.run((context) -> assertThat(invalidValue(context.getStartupFailure()))
+				.hasMessageContaining("Property sockscope.listeners.echo.max-frame-size with value '0B'"));
+	}
+
+	@Test
+	void zeroMaxConnectionsIsRejected() {
+		this.runner.withPropertyValues("sockscope.listeners.echo.max-connections=0")
+			.run((context) -> assertThat(invalidValue(context.getStartupFailure()))
+				.hasMessageContaining("Property sockscope.listeners.echo.max-connections with value '0'"));
+	}
+
+	private static String messages(Throwable failure) {
+		StringBuilder messages = new StringBuilder();
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			messages.append(cause.getMessage()).append('\n');
+		}
+		return messages.toString();
+	}
+
+	private static InvalidConfigurationPropertyValueException invalidValue(Throwable failure) {
+		Throwable cause = failure;
+		while (cause != null) {
+			if (cause instanceof InvalidConfigurationPropertyValueException invalid) {
+				return invalid;
+			}
+			cause = cause.getCause();
+		}
+		throw new AssertionError("No InvalidConfigurationPropertyValueException in " + failure, failure);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableConfigurationProperties(SockscopeProperties.class)
+	static class PropertiesConfiguration {
+
+	}
+
+}

@@ -1,0 +1,72 @@
+package io.sockscope.listener;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import io.sockscope.support.SockscopeTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The seed's Python client, run as a real {@code python3} process.
+ */
+@SockscopeTest
+class SeedClientTests {
+
+	/**
+	 * The seed's client loop: connect with {@code socket.create_connection}, send each line
+	 * with {@code sendall}, print the reply as {@code response: (...)}, stop at
+	 * {@code .quit}.
+	 */
+	private static final String CLIENT = """
+			import socket, sys
+
+			HOST, PORT = "127.0.0.1", int(sys.argv[1])
+
+			with socket.create_connection((HOST, PORT), timeout=5) as s:
+			    for msg in sys.stdin.read().splitlines():
+			        if msg == ".quit":
+			            break
+			        s.sendall((msg + "\\n").encode("utf-8"))
+			        data = b""
+			        while not data.endswith(b"\\n"):
+			            chunk = s.recv(1024)
+			            if not chunk:
+			                break
+			            data += chunk
+			        print("response: (" + data.decode("utf-8").rstrip("\\n") + ")")
+			""";
+
+	@Autowired
+	ListenerRegistry listeners;
+
+	@Test
+	void seedPythonClientGetsItsEchoes(@TempDir Path dir) throws Exception {
+		Path script = dir.resolve("client_side.py");
+		Files.writeString(script, CLIENT);
+		String output = runPython(script, "aaaa\nbbb\n\nこんにちは\n.quit\nnever sent\n");
+		assertThat(output).isEqualTo("response: (aaaa)\nresponse: (bbb)\nresponse: ()\nresponse: (こんにちは)\n");
+	}
+
+	private String runPython(Path script, String stdin) throws IOException, InterruptedException {
+		ProcessBuilder builder = new ProcessBuilder("python3", script.toString(),
+				String.valueOf(this.listeners.port("echo")))
+			.redirectErrorStream(true);
+		builder.environment().put("PYTHONIOENCODING", "utf-8");
+		Process process = builder.start();
+		process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
+		process.getOutputStream().close();
+		assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("python3 finished").isTrue();
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(process.exitValue()).as(output).isZero();
+		return output;
+	}
+
+}
