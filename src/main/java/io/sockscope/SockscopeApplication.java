@@ -4,12 +4,15 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
- * Starts sockscope.
+ * Starts sockscope, or one of its tools when the first argument names one.
  */
 @SpringBootApplication
 public class SockscopeApplication {
 
 	public static void main(String[] args) {
+		if (SockscopeCommands.isTool(args)) {
+			System.exit(SockscopeCommands.run(args));
+		}
 		SpringApplication.run(SockscopeApplication.class, args);
 	}
 
