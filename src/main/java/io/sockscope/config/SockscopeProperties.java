@@ -19,9 +19,10 @@ import org.springframework.util.unit.DataSize;
  *
  * @param listeners listeners by name; the name appears in logs and as the
  * {@code listener} metric tag
+ * @param shutdown how the listeners stop
  */
 @ConfigurationProperties("sockscope")
-public record SockscopeProperties(@DefaultValue Map<String, Listener> listeners) {
+public record SockscopeProperties(@DefaultValue Map<String, Listener> listeners, @DefaultValue Shutdown shutdown) {
 
 	private static final String PREFIX = "sockscope.listeners.";
 
@@ -29,6 +30,10 @@ public record SockscopeProperties(@DefaultValue Map<String, Listener> listeners)
 		listeners = Map.copyOf(listeners);
 		Map<Integer, String> ports = new HashMap<>();
 		// in name order, so that the same configuration always reports the same conflict
+		if (shutdown.gracePeriod().isNegative()) {
+			throw new InvalidConfigurationPropertyValueException("sockscope.shutdown.grace-period",
+					shutdown.gracePeriod(), "Grace period must not be negative");
+		}
 		new TreeMap<>(listeners).forEach((name, listener) -> {
 			listener.validate(PREFIX + name);
 			if (listener.enabled() && listener.port() != 0) {
@@ -124,6 +129,17 @@ public record SockscopeProperties(@DefaultValue Map<String, Listener> listeners)
 	 * counted
 	 */
 	public record Log(@DefaultValue("text") PayloadFormat payload, @DefaultValue("1KB") DataSize maxBytes) {
+
+	}
+
+	/**
+	 * How the listeners stop when the application shuts down (SIGTERM).
+	 *
+	 * @param gracePeriod how long to wait for frames being handled to get their replies
+	 * before the remaining connections are closed; keep it below the platform's own
+	 * termination grace period (30 s on Kubernetes)
+	 */
+	public record Shutdown(@DefaultValue("20s") Duration gracePeriod) {
 
 	}
 

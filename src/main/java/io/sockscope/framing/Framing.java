@@ -28,7 +28,33 @@ public enum Framing {
 	/**
 	 * A NUL (0x00) byte ends the frame; replies end with one.
 	 */
-	NULL(DelimiterCodec::nul);
+	NULL(DelimiterCodec::nul),
+
+	/**
+	 * The client's end of stream (half-close or close) ends the one frame of the
+	 * connection; the reply is the payload, then the server closes.
+	 */
+	RAW(RawCodec::new),
+
+	/**
+	 * A 1-byte big-endian length before the payload; replies carry the same header.
+	 */
+	LENGTH_HEADER_1((max) -> new LengthHeaderCodec(max, 1)),
+
+	/**
+	 * A 2-byte big-endian length before the payload; replies carry the same header.
+	 */
+	LENGTH_HEADER_2((max) -> new LengthHeaderCodec(max, 2)),
+
+	/**
+	 * A 4-byte big-endian length before the payload; replies carry the same header.
+	 */
+	LENGTH_HEADER_4((max) -> new LengthHeaderCodec(max, 4)),
+
+	/**
+	 * STX (0x02), the payload, then ETX (0x03); replies are wrapped the same way.
+	 */
+	STX_ETX(StxEtxCodec::new);
 
 	private final IntFunction<FrameCodec> codecFactory;
 

@@ -15,6 +15,7 @@ import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 
 import io.sockscope.framing.Frame;
+import io.sockscope.framing.FrameDecodeException;
 import io.sockscope.framing.FrameTooLargeException;
 import io.sockscope.inspect.ConnectionLabel;
 import io.sockscope.inspect.Direction;
@@ -39,6 +40,15 @@ final class ListenerConnection extends TcpNetConnection {
 	private static final int INPUT_BUFFER_SIZE = 8192;
 
 	private static final int OUTPUT_BUFFER_SIZE = 8192;
+
+	/**
+	 * After an error frame, how long and how much of the client's input to discard before
+	 * closing, so that the close is a FIN the client can read the error before, not a
+	 * reset that destroys it.
+	 */
+	private static final int DRAIN_MILLIS = 250;
+
+	private static final int DRAIN_BYTES = 256 * 1024;
 
 	private final Socket socket;
 
@@ -66,6 +76,11 @@ final class ListenerConnection extends TcpNetConnection {
 
 	private long frameReadAt;
 
+	/**
+	 * Whether a frame is being handled: read, and its reply not yet written.
+	 */
+	private volatile boolean busy;
+
 	ListenerConnection(Socket socket, ListenerConnectionFactory listener, long id, boolean overLimit,
 			@Nullable ApplicationEventPublisher publisher) {
 		super(socket, true, false, publisher, listener.getComponentName());
@@ -86,9 +101,11 @@ final class ListenerConnection extends TcpNetConnection {
 	public void run() {
 		if (this.overLimit) {
 			this.listener.recorder().error(ErrorKind.LIMIT);
-			this.listener.inspection().problem(this.label, ErrorKind.LIMIT.tagValue(),
-					"listener already has max-connections=" + this.listener.maxConnections() + " open");
-			closeFor(CloseReason.LIMIT);
+			String detail = "listener already has max-connections=" + this.listener.maxConnections() + " open";
+			this.listener.inspection().problem(this.label, ErrorKind.LIMIT.tagValue(), detail);
+			this.closeReason.compareAndSet(null, CloseReason.LIMIT);
+			writeError(detail);
+			close();
 			return;
 		}
 		super.run();
@@ -106,7 +123,13 @@ final class ListenerConnection extends TcpNetConnection {
 
 	@Override
 	public Object getPayload() {
+		this.busy = false;
+		if (this.listener.isDraining()) {
+			closeFor(CloseReason.SHUTDOWN);
+			throw new SoftEndOfStreamException("Listener is shutting down");
+		}
 		Frame frame = (Frame) super.getPayload();
+		this.busy = true;
 		this.frameReadAt = System.nanoTime();
 		this.listener.recorder().frameReceived(frame.size());
 		this.listener.inspection().frame(this.label, Direction.IN, frame.payload());
@@ -170,6 +193,9 @@ final class ListenerConnection extends TcpNetConnection {
 		if (cause instanceof FrameTooLargeException tooLarge) {
 			rejectFrame(ErrorKind.OVERSIZE, tooLarge.getMessage());
 		}
+		else if (cause instanceof FrameDecodeException invalid) {
+			rejectFrame(ErrorKind.DECODE, invalid.getMessage());
+		}
 		else if (cause instanceof SocketTimeoutException) {
 			this.closeReason.compareAndSet(null, CloseReason.IDLE);
 		}
@@ -194,15 +220,58 @@ final class ListenerConnection extends TcpNetConnection {
 		this.listener.recorder().error(kind);
 		this.listener.inspection().problem(this.label, kind.tagValue(), detail);
 		this.closeReason.compareAndSet(null, CloseReason.ERROR);
+		if (writeError(detail)) {
+			drainInput();
+		}
+	}
+
+	/**
+	 * Write one error frame in the listener's framing.
+	 * @return whether it was written
+	 */
+	private boolean writeError(String detail) {
 		this.sendLock.lock();
 		try {
 			write(Reply.of(Frame.of("error: " + detail)));
+			return true;
 		}
 		catch (IOException ex) {
 			// the client is gone already; the connection closes either way
+			return false;
 		}
 		finally {
 			this.sendLock.unlock();
+		}
+	}
+
+	private void drainInput() {
+		try {
+			this.socket.shutdownOutput();
+			this.socket.setSoTimeout(DRAIN_MILLIS);
+			InputStream in = inputStream();
+			long deadline = System.nanoTime() + DRAIN_MILLIS * 1_000_000L;
+			byte[] discard = new byte[8192];
+			int drained = 0;
+			while (drained < DRAIN_BYTES && System.nanoTime() < deadline) {
+				int read = in.read(discard);
+				if (read < 0) {
+					break;
+				}
+				drained += read;
+			}
+		}
+		catch (IOException ex) {
+			// timed out or reset: either way the client has had its chance to read
+		}
+	}
+
+	/**
+	 * Close this connection now if it is waiting for a frame; one handling a frame
+	 * closes once its reply is written.
+	 */
+	void closeIfIdle() {
+		if (!this.busy) {
+			closeFor(CloseReason.SHUTDOWN);
 		}
 	}
 
@@ -222,7 +291,7 @@ final class ListenerConnection extends TcpNetConnection {
 		super.close();
 		if (this.closed.compareAndSet(false, true)) {
 			CloseReason reason = this.closeReason.get();
-			this.listener.connectionClosed();
+			this.listener.connectionClosed(this);
 			this.listener.recorder().connectionClosed(reason);
 			this.listener.inspection().closed(this.label, reason.tagValue(),
 					Duration.ofNanos(System.nanoTime() - this.openedAt), this.received, this.sent);

@@ -5,9 +5,15 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
 
 import io.sockscope.config.SockscopeProperties;
 import io.sockscope.framing.FrameCodec;
@@ -41,6 +47,14 @@ final class ListenerConnectionFactory extends TcpNetServerConnectionFactory {
 	private final AtomicInteger active = new AtomicInteger();
 
 	private final AtomicLong connectionIds = new AtomicLong();
+
+	private final Set<ListenerConnection> open = ConcurrentHashMap.newKeySet();
+
+	private final Lock drainLock = new ReentrantLock();
+
+	private final Condition drained = this.drainLock.newCondition();
+
+	private volatile boolean draining;
 
 	private final TrafficRecorder recorder;
 
@@ -128,11 +142,73 @@ final class ListenerConnectionFactory extends TcpNetServerConnectionFactory {
 	private TcpNetConnection newConnection(Socket socket, boolean server, boolean lookupHost,
 			@Nullable ApplicationEventPublisher publisher, @Nullable String factoryName) {
 		boolean overLimit = this.active.incrementAndGet() > this.properties.maxConnections();
-		return new ListenerConnection(socket, this, this.connectionIds.incrementAndGet(), overLimit, publisher);
+		ListenerConnection connection = new ListenerConnection(socket, this, this.connectionIds.incrementAndGet(),
+				overLimit, publisher);
+		this.open.add(connection);
+		return connection;
 	}
 
-	void connectionClosed() {
-		this.active.decrementAndGet();
+	void connectionClosed(ListenerConnection connection) {
+		this.open.remove(connection);
+		if (this.active.decrementAndGet() == 0) {
+			this.drainLock.lock();
+			try {
+				this.drained.signalAll();
+			}
+			finally {
+				this.drainLock.unlock();
+			}
+		}
+	}
+
+	/**
+	 * Stop accepting and close every connection that is waiting for a frame; connections
+	 * handling one close once their reply is written.
+	 */
+	void drain() {
+		this.draining = true;
+		ServerSocket socket = this.boundSocket;
+		if (socket != null) {
+			try {
+				socket.close();
+			}
+			catch (IOException ex) {
+				// the accept loop ends either way
+			}
+		}
+		for (ListenerConnection connection : this.open) {
+			connection.closeIfIdle();
+		}
+	}
+
+	/**
+	 * Wait until every connection has closed.
+	 * @param timeout how long to wait at most
+	 * @return whether all closed in time
+	 */
+	boolean awaitDrained(Duration timeout) {
+		long remaining = timeout.toNanos();
+		this.drainLock.lock();
+		try {
+			while (this.active.get() > 0) {
+				if (remaining <= 0) {
+					return false;
+				}
+				remaining = this.drained.awaitNanos(remaining);
+			}
+			return true;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+		finally {
+			this.drainLock.unlock();
+		}
+	}
+
+	boolean isDraining() {
+		return this.draining;
 	}
 
 	int activeConnections() {

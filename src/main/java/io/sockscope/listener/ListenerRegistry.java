@@ -1,5 +1,6 @@
 package io.sockscope.listener;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -76,22 +77,40 @@ public class ListenerRegistry implements SmartLifecycle {
 			.get();
 		String id = "sockscope.listener." + name;
 		this.flowContext.registration(flow).id(id).addBean(id + ".connections", connections).register();
-		this.running.put(name, new RunningListener(id, connections, executor));
+		this.running.put(name, new RunningListener(name, id, connections, executor));
 		logger.info("Listener '" + name + "' listening on " + listener.host() + ":" + connections.boundPort()
 				+ " (framing=" + listener.framing().displayName() + ", mode=" + listener.mode().displayName() + ")");
 	}
 
+	/**
+	 * Stop every listener gracefully: stop accepting, close connections waiting for a
+	 * frame, give frames being handled the grace period to get their replies, then close
+	 * what is left.
+	 */
 	@Override
 	public void stop() {
 		List<RunningListener> listeners;
 		synchronized (this.running) {
 			listeners = new ArrayList<>(this.running.values());
+		}
+		listeners.forEach((listener) -> listener.connections().drain());
+		long deadline = System.nanoTime() + this.properties.shutdown().gracePeriod().toNanos();
+		for (RunningListener listener : listeners) {
+			Duration remaining = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+			if (!listener.connections().awaitDrained(remaining)) {
+				logger.info("Listener '" + listener.name() + "' closing " + listener.connections().activeConnections()
+						+ " connection(s) still busy after the grace period of "
+						+ this.properties.shutdown().gracePeriod());
+			}
+		}
+		synchronized (this.running) {
 			this.running.clear();
 		}
 		for (RunningListener listener : listeners) {
 			this.flowContext.remove(listener.flowId());
 			listener.connections().stop();
 			ConnectionExecutors.shutdown(listener.executor());
+			logger.info("Listener '" + listener.name() + "' stopped");
 		}
 		this.started = false;
 	}
@@ -139,7 +158,8 @@ public class ListenerRegistry implements SmartLifecycle {
 		return listener;
 	}
 
-	private record RunningListener(String flowId, ListenerConnectionFactory connections, TaskExecutor executor) {
+	private record RunningListener(String name, String flowId, ListenerConnectionFactory connections,
+			TaskExecutor executor) {
 
 	}
 

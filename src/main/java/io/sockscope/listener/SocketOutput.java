@@ -11,6 +11,8 @@ import java.util.function.IntConsumer;
  */
 final class SocketOutput extends FilterOutputStream {
 
+	private static final int CHUNK = 64 * 1024;
+
 	private final IntConsumer bytesWritten;
 
 	SocketOutput(OutputStream socketOutput, IntConsumer bytesWritten) {
@@ -26,8 +28,14 @@ final class SocketOutput extends FilterOutputStream {
 
 	@Override
 	public void write(byte[] bytes, int offset, int length) throws IOException {
-		this.out.write(bytes, offset, length);
-		this.bytesWritten.accept(length);
+		// in chunks, so that a large write blocked on a slow reader is counted as it goes
+		int written = 0;
+		while (written < length) {
+			int chunk = Math.min(CHUNK, length - written);
+			this.out.write(bytes, offset + written, chunk);
+			this.bytesWritten.accept(chunk);
+			written += chunk;
+		}
 	}
 
 }
