@@ -78,7 +78,7 @@ public record SockscopeProperties(@DefaultValue Map<String, Listener> listeners,
 	 * @param log inspection log settings
 	 */
 	public record Listener(@DefaultValue("true") boolean enabled, @DefaultValue("127.0.0.1") String host,
-			@DefaultValue("8890") int port, @DefaultValue("line") Framing framing, @DefaultValue("echo") Mode mode,
+			@DefaultValue("8890") int port, @DefaultValue("line") Framing framing, @DefaultValue("auto") Mode mode,
 			@DefaultValue("64KB") DataSize maxFrameSize, @DefaultValue("5m") Duration idleTimeout,
 			@DefaultValue("10000") int maxConnections, @DefaultValue Log log) {
 

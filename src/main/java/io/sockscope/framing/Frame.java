@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
  * @param terminator the delimiter that ended the frame on the wire, or that ends it when
  * written; empty for framings without a trailing delimiter
  */
-public record Frame(byte[] payload, byte[] terminator) {
+public record Frame(byte[] payload, byte[] terminator) implements Received {
 
 	private static final byte[] NONE = new byte[0];
 

@@ -17,10 +17,12 @@ import java.util.concurrent.locks.ReentrantLock;
 import io.sockscope.framing.Frame;
 import io.sockscope.framing.FrameDecodeException;
 import io.sockscope.framing.FrameTooLargeException;
+import io.sockscope.framing.Received;
 import io.sockscope.inspect.ConnectionLabel;
 import io.sockscope.inspect.Direction;
 import io.sockscope.metrics.CloseReason;
 import io.sockscope.metrics.ErrorKind;
+import io.sockscope.mode.HttpRequestException;
 import io.sockscope.mode.Reply;
 import org.jspecify.annotations.Nullable;
 
@@ -104,7 +106,7 @@ final class ListenerConnection extends TcpNetConnection {
 			String detail = "listener already has max-connections=" + this.listener.maxConnections() + " open";
 			this.listener.inspection().problem(this.label, ErrorKind.LIMIT.tagValue(), detail);
 			this.closeReason.compareAndSet(null, CloseReason.LIMIT);
-			writeError(detail);
+			writeQuietly(errorFrame(detail));
 			close();
 			return;
 		}
@@ -115,7 +117,8 @@ final class ListenerConnection extends TcpNetConnection {
 	protected InputStream inputStream() throws IOException {
 		SocketInput in = this.input;
 		if (in == null) {
-			in = new SocketInput(this.socket.getInputStream(), INPUT_BUFFER_SIZE, this::countReceived);
+			in = new SocketInput(this.socket.getInputStream(), INPUT_BUFFER_SIZE, this::countReceived,
+					this::sendInterim);
 			this.input = in;
 		}
 		return in;
@@ -124,16 +127,20 @@ final class ListenerConnection extends TcpNetConnection {
 	@Override
 	public Object getPayload() {
 		this.busy = false;
+		if (this.closed.get()) {
+			// closed while frames were still buffered, such as a client gone before its reply
+			throw new SoftEndOfStreamException("Connection closed");
+		}
 		if (this.listener.isDraining()) {
 			closeFor(CloseReason.SHUTDOWN);
 			throw new SoftEndOfStreamException("Listener is shutting down");
 		}
-		Frame frame = (Frame) super.getPayload();
+		Received received = (Received) super.getPayload();
 		this.busy = true;
 		this.frameReadAt = System.nanoTime();
-		this.listener.recorder().frameReceived(frame.size());
-		this.listener.inspection().frame(this.label, Direction.IN, frame.payload());
-		return frame;
+		this.listener.recorder().frameReceived(received.payload().length);
+		this.listener.inspection().frame(this.label, Direction.IN, received.payload());
+		return received;
 	}
 
 	@Override
@@ -177,6 +184,18 @@ final class ListenerConnection extends TcpNetConnection {
 		this.listener.inspection().frame(this.label, Direction.OUT, payload);
 	}
 
+	private void sendInterim(byte[] bytes) throws IOException {
+		this.sendLock.lock();
+		try {
+			OutputStream out = output();
+			out.write(bytes);
+			out.flush();
+		}
+		finally {
+			this.sendLock.unlock();
+		}
+	}
+
 	private OutputStream output() throws IOException {
 		OutputStream out = this.output;
 		if (out == null) {
@@ -190,7 +209,10 @@ final class ListenerConnection extends TcpNetConnection {
 	@Override
 	protected boolean handleReadException(Exception exception) {
 		Throwable cause = (exception instanceof UncheckedIOException unchecked) ? unchecked.getCause() : exception;
-		if (cause instanceof FrameTooLargeException tooLarge) {
+		if (cause instanceof HttpRequestException invalid) {
+			reject(invalid.getKind(), invalid.getMessage(), new Reply.Verbatim(invalid.response(), CloseReason.ERROR));
+		}
+		else if (cause instanceof FrameTooLargeException tooLarge) {
 			rejectFrame(ErrorKind.OVERSIZE, tooLarge.getMessage());
 		}
 		else if (cause instanceof FrameDecodeException invalid) {
@@ -217,22 +239,30 @@ final class ListenerConnection extends TcpNetConnection {
 	 * framing, count it and mark the connection to close.
 	 */
 	private void rejectFrame(ErrorKind kind, String detail) {
+		reject(kind, detail, errorFrame(detail));
+	}
+
+	private void reject(ErrorKind kind, String detail, Reply answer) {
 		this.listener.recorder().error(kind);
 		this.listener.inspection().problem(this.label, kind.tagValue(), detail);
 		this.closeReason.compareAndSet(null, CloseReason.ERROR);
-		if (writeError(detail)) {
+		if (writeQuietly(answer)) {
 			drainInput();
 		}
 	}
 
+	private static Reply errorFrame(String detail) {
+		return Reply.of(Frame.of("error: " + detail));
+	}
+
 	/**
-	 * Write one error frame in the listener's framing.
+	 * Write a reply the connection is closing after anyway.
 	 * @return whether it was written
 	 */
-	private boolean writeError(String detail) {
+	private boolean writeQuietly(Reply reply) {
 		this.sendLock.lock();
 		try {
-			write(Reply.of(Frame.of("error: " + detail)));
+			write(reply);
 			return true;
 		}
 		catch (IOException ex) {

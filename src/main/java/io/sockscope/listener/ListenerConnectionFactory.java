@@ -17,12 +17,14 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import io.sockscope.config.SockscopeProperties;
 import io.sockscope.framing.FrameCodec;
+import io.sockscope.framing.Received;
 import io.sockscope.inspect.InspectionLog;
 import io.sockscope.metrics.TrafficMetrics;
 import io.sockscope.metrics.TrafficRecorder;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.serializer.Deserializer;
 import org.springframework.integration.ip.tcp.connection.TcpNetConnection;
 import org.springframework.integration.ip.tcp.connection.TcpNetServerConnectionFactory;
 
@@ -61,7 +63,8 @@ final class ListenerConnectionFactory extends TcpNetServerConnectionFactory {
 	private @Nullable ServerSocket boundSocket;
 
 	ListenerConnectionFactory(String listenerName, SockscopeProperties.Listener properties, FrameCodec codec,
-			InspectionLog inspection, TrafficMetrics metrics, Executor executor) {
+			Deserializer<? extends Received> deserializer, InspectionLog inspection, TrafficMetrics metrics,
+			Executor executor) {
 		super(properties.port());
 		this.listenerName = listenerName;
 		this.properties = properties;
@@ -73,7 +76,7 @@ final class ListenerConnectionFactory extends TcpNetServerConnectionFactory {
 		setSoTcpNoDelay(true);
 		setSoTimeout((int) properties.idleTimeout().toMillis());
 		setLookupHost(false);
-		setDeserializer(codec);
+		setDeserializer(deserializer);
 		setSerializer(codec);
 		setTaskExecutor(executor);
 		setTcpNetConnectionSupport(this::newConnection);

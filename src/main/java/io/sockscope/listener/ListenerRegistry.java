@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 import io.sockscope.config.SockscopeProperties;
-import io.sockscope.framing.Frame;
 import io.sockscope.framing.FrameCodec;
+import io.sockscope.framing.Received;
 import io.sockscope.inspect.InspectionLog;
 import io.sockscope.inspect.PayloadRenderer;
 import io.sockscope.metrics.TrafficMetrics;
@@ -59,8 +59,8 @@ public class ListenerRegistry implements SmartLifecycle {
 		InspectionLog inspection = new InspectionLog(
 				new PayloadRenderer(listener.log().payload(), (int) Math.min(Integer.MAX_VALUE, listener.log().maxBytes().toBytes())));
 		TaskExecutor executor = ConnectionExecutors.create(name, listener.maxConnections());
-		ListenerConnectionFactory connections = new ListenerConnectionFactory(name, listener, codec, inspection,
-				this.metrics, executor);
+		ListenerConnectionFactory connections = new ListenerConnectionFactory(name, listener, codec,
+				listener.mode().deserializer(listener.framing(), codec), inspection, this.metrics, executor);
 		try {
 			connections.bind();
 		}
@@ -73,7 +73,7 @@ public class ListenerRegistry implements SmartLifecycle {
 			.from(Tcp.inboundGateway(connections)
 				// the flow replies on the calling thread, so a reply is there or never comes
 				.replyTimeout(0))
-			.handle(Frame.class, (frame, headers) -> handler.handle(frame))
+			.handle(Received.class, (received, headers) -> handler.handle(received))
 			.get();
 		String id = "sockscope.listener." + name;
 		this.flowContext.registration(flow).id(id).addBean(id + ".connections", connections).register();

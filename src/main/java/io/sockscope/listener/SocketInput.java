@@ -4,16 +4,21 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.function.IntConsumer;
 
+import io.sockscope.mode.InterimResponses;
+
 /**
- * Buffered input of one socket that reports every chunk it reads. Unlike
+ * Buffered input of one socket that reports every chunk it reads, and lets a reader
+ * answer before a request is complete (HTTP's {@code 100 Continue}). Unlike
  * {@link java.io.BufferedInputStream} it takes no lock: only the connection's own thread
  * reads from it, one byte at a time in most deserializers.
  */
-final class SocketInput extends InputStream {
+final class SocketInput extends InputStream implements InterimResponses {
 
 	private final InputStream socketInput;
 
 	private final IntConsumer bytesRead;
+
+	private final InterimResponses interim;
 
 	private final byte[] buffer;
 
@@ -21,9 +26,10 @@ final class SocketInput extends InputStream {
 
 	private int limit;
 
-	SocketInput(InputStream socketInput, int bufferSize, IntConsumer bytesRead) {
+	SocketInput(InputStream socketInput, int bufferSize, IntConsumer bytesRead, InterimResponses interim) {
 		this.socketInput = socketInput;
 		this.bytesRead = bytesRead;
+		this.interim = interim;
 		this.buffer = new byte[bufferSize];
 	}
 
@@ -73,6 +79,11 @@ final class SocketInput extends InputStream {
 		this.limit = count;
 		this.bytesRead.accept(count);
 		return true;
+	}
+
+	@Override
+	public void sendInterim(byte[] bytes) throws IOException {
+		this.interim.sendInterim(bytes);
 	}
 
 	@Override

@@ -1,6 +1,7 @@
 package io.sockscope.mode;
 
 import io.sockscope.framing.Frame;
+import io.sockscope.framing.Received;
 
 /**
  * {@code echo} mode: the reply is the frame itself.
@@ -8,8 +9,8 @@ import io.sockscope.framing.Frame;
 final class EchoHandler implements FrameHandler {
 
 	@Override
-	public Reply handle(Frame frame) {
-		return Reply.of(frame);
+	public Reply handle(Received received) {
+		return Reply.of((Frame) received);
 	}
 
 }

@@ -1,20 +1,20 @@
 package io.sockscope.mode;
 
-import io.sockscope.framing.Frame;
+import io.sockscope.framing.Received;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * Handles the frames of one listener according to its mode.
+ * Handles what a listener reads, according to its mode.
  */
 @FunctionalInterface
 public interface FrameHandler {
 
 	/**
-	 * Handle one frame.
-	 * @param frame the frame read
+	 * Handle one frame or request.
+	 * @param received what was read
 	 * @return the reply, or {@code null} to send nothing
 	 */
-	@Nullable Reply handle(Frame frame);
+	@Nullable Reply handle(Received received);
 
 }

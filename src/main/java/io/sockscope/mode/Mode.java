@@ -1,7 +1,15 @@
 package io.sockscope.mode;
 
+import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Supplier;
+
+import io.sockscope.framing.FrameCodec;
+import io.sockscope.framing.Framing;
+import io.sockscope.framing.Received;
+
+import org.springframework.core.serializer.Deserializer;
 
 /**
  * What a listener does with each frame.
@@ -11,7 +19,27 @@ public enum Mode {
 	/**
 	 * Reply with the frame's payload.
 	 */
-	ECHO(EchoHandler::new);
+	ECHO(EchoHandler::new),
+
+	/**
+	 * Read each request as HTTP/1.x and answer {@code 200 OK} with the exact request bytes
+	 * as the body.
+	 */
+	HTTP(HttpHandler::new),
+
+	/**
+	 * Echo, except that a frame that is an HTTP request line is read and answered as in
+	 * {@code http} mode. Detection needs a line framing ({@code line}, {@code crlf},
+	 * {@code lf}); with any other framing this is {@code echo}.
+	 */
+	AUTO(AutoHandler::new),
+
+	/**
+	 * Log and count each frame, never reply.
+	 */
+	SINK(() -> (received) -> null);
+
+	private static final Set<Framing> LINE_FRAMINGS = EnumSet.of(Framing.LINE, Framing.CRLF, Framing.LF);
 
 	private final Supplier<FrameHandler> handlerFactory;
 
@@ -25,6 +53,20 @@ public enum Mode {
 	 */
 	public FrameHandler newHandler() {
 		return this.handlerFactory.get();
+	}
+
+	/**
+	 * The deserializer a listener of this mode reads with.
+	 * @param framing the listener's framing
+	 * @param codec a codec of that framing
+	 * @return the deserializer
+	 */
+	public Deserializer<? extends Received> deserializer(Framing framing, FrameCodec codec) {
+		return switch (this) {
+			case HTTP -> HttpAwareDeserializer.httpOnly(codec);
+			case AUTO -> LINE_FRAMINGS.contains(framing) ? HttpAwareDeserializer.detecting(codec) : codec;
+			default -> codec;
+		};
 	}
 
 	/**

@@ -26,7 +26,7 @@ class SockscopePropertiesTests {
 			assertThat(echo.host()).isEqualTo("127.0.0.1");
 			assertThat(echo.port()).isEqualTo(9000);
 			assertThat(echo.framing()).isEqualTo(Framing.LINE);
-			assertThat(echo.mode()).isEqualTo(Mode.ECHO);
+			assertThat(echo.mode()).isEqualTo(Mode.AUTO);
 			assertThat(echo.maxFrameSize()).isEqualTo(DataSize.ofKilobytes(64));
 			assertThat(echo.idleTimeout()).hasMinutes(5);
 			assertThat(echo.maxConnections()).isEqualTo(10000);

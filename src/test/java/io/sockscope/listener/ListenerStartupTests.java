@@ -27,7 +27,7 @@ class ListenerStartupTests {
 			int port = context.getBean(ListenerRegistry.class).port("echo");
 			assertThat(port).isPositive();
 			assertThat(output.getOut())
-				.contains("Listener 'echo' listening on 127.0.0.1:" + port + " (framing=line, mode=echo)");
+				.contains("Listener 'echo' listening on 127.0.0.1:" + port + " (framing=line, mode=auto)");
 		}
 	}
 

@@ -1,0 +1,20 @@
+package io.sockscope.mode;
+
+import io.sockscope.framing.Received;
+
+/**
+ * {@code auto} mode: HTTP requests are answered as in {@code http} mode, every other
+ * frame is echoed.
+ */
+final class AutoHandler implements FrameHandler {
+
+	private final FrameHandler http = new HttpHandler();
+
+	private final FrameHandler echo = new EchoHandler();
+
+	@Override
+	public Reply handle(Received received) {
+		return (received instanceof HttpRequest) ? this.http.handle(received) : this.echo.handle(received);
+	}
+
+}

@@ -1,0 +1,17 @@
+package io.sockscope.mode;
+
+import io.sockscope.framing.Received;
+import io.sockscope.metrics.CloseReason;
+
+/**
+ * {@code http} mode: {@code 200 OK} with the exact request as a plain-text body.
+ */
+final class HttpHandler implements FrameHandler {
+
+	@Override
+	public Reply handle(Received received) {
+		HttpRequest request = (HttpRequest) received;
+		return new Reply.Verbatim(HttpResponses.echo(request), request.keepAlive() ? null : CloseReason.CLIENT);
+	}
+
+}
