@@ -9,6 +9,8 @@ import io.sockscope.framing.Framing;
 import io.sockscope.inspect.PayloadFormat;
 import io.sockscope.mode.Mode;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
@@ -76,11 +78,12 @@ public record SockscopeProperties(@DefaultValue Map<String, Listener> listeners,
 	 * @param maxConnections most connections open at once; more are accepted and closed at
 	 * once
 	 * @param log inspection log settings
+	 * @param relay the upstream of {@code relay} mode
 	 */
 	public record Listener(@DefaultValue("true") boolean enabled, @DefaultValue("127.0.0.1") String host,
 			@DefaultValue("8890") int port, @DefaultValue("line") Framing framing, @DefaultValue("auto") Mode mode,
 			@DefaultValue("64KB") DataSize maxFrameSize, @DefaultValue("5m") Duration idleTimeout,
-			@DefaultValue("10000") int maxConnections, @DefaultValue Log log) {
+			@DefaultValue("10000") int maxConnections, @DefaultValue Log log, @DefaultValue Relay relay) {
 
 		static final long LARGEST_FRAME = Integer.MAX_VALUE - 8;
 
@@ -104,6 +107,9 @@ public record SockscopeProperties(@DefaultValue Map<String, Listener> listeners,
 			if (this.maxConnections < 1) {
 				throw new InvalidConfigurationPropertyValueException(prefix + ".max-connections",
 						this.maxConnections, "Max connections must be at least 1");
+			}
+			if (this.mode == Mode.RELAY) {
+				this.relay.validate(prefix + ".relay");
 			}
 			if (this.log.maxBytes().isNegative()) {
 				throw new InvalidConfigurationPropertyValueException(prefix + ".log.max-bytes", this.log.maxBytes(),
@@ -140,6 +146,40 @@ public record SockscopeProperties(@DefaultValue Map<String, Listener> listeners,
 	 * termination grace period (30 s on Kubernetes)
 	 */
 	public record Shutdown(@DefaultValue("20s") Duration gracePeriod) {
+
+	}
+
+	/**
+	 * Where {@code relay} mode forwards frames.
+	 *
+	 * @param host upstream host name or address; required in {@code relay} mode
+	 * @param port upstream port; required in {@code relay} mode
+	 * @param framing the upstream's framing; replies go back in the listener's
+	 * @param timeout how long to wait to connect to the upstream, and then for each reply
+	 * @param poolSize most upstream connections open at once; frames of different clients
+	 * use different connections
+	 */
+	public record Relay(@Nullable String host, @DefaultValue("0") int port, @DefaultValue("line") Framing framing,
+			@DefaultValue("5s") Duration timeout, @DefaultValue("32") int poolSize) {
+
+		void validate(String prefix) {
+			if (this.host == null || this.host.isBlank()) {
+				throw new InvalidConfigurationPropertyValueException(prefix + ".host", this.host,
+						"Relay mode needs the upstream's host");
+			}
+			if (this.port < 1 || this.port > 65535) {
+				throw new InvalidConfigurationPropertyValueException(prefix + ".port", this.port,
+						"Relay mode needs the upstream's port, between 1 and 65535");
+			}
+			if (this.timeout.isNegative() || this.timeout.isZero() || this.timeout.toMillis() > Integer.MAX_VALUE) {
+				throw new InvalidConfigurationPropertyValueException(prefix + ".timeout", this.timeout,
+						"Timeout must be positive");
+			}
+			if (this.poolSize < 1) {
+				throw new InvalidConfigurationPropertyValueException(prefix + ".pool-size", this.poolSize,
+						"Pool size must be at least 1");
+			}
+		}
 
 	}
 

@@ -3,6 +3,7 @@ package io.sockscope.listener;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.sockscope.config.SockscopeProperties;
 import io.sockscope.metrics.TrafficMetrics;
+import io.sockscope.mode.FrameHandlers;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -22,9 +23,14 @@ class ListenerConfiguration {
 	}
 
 	@Bean
+	FrameHandlers frameHandlers(IntegrationFlowContext flowContext) {
+		return new FrameHandlers(flowContext);
+	}
+
+	@Bean
 	ListenerRegistry listenerRegistry(SockscopeProperties properties, IntegrationFlowContext flowContext,
-			TrafficMetrics trafficMetrics) {
-		return new ListenerRegistry(properties, flowContext, trafficMetrics);
+			TrafficMetrics trafficMetrics, FrameHandlers frameHandlers) {
+		return new ListenerRegistry(properties, flowContext, trafficMetrics, frameHandlers);
 	}
 
 	@Bean

@@ -14,6 +14,7 @@ import io.sockscope.inspect.InspectionLog;
 import io.sockscope.inspect.PayloadRenderer;
 import io.sockscope.metrics.TrafficMetrics;
 import io.sockscope.mode.FrameHandler;
+import io.sockscope.mode.FrameHandlers;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -37,15 +38,18 @@ public class ListenerRegistry implements SmartLifecycle {
 
 	private final TrafficMetrics metrics;
 
+	private final FrameHandlers handlers;
+
 	private final Map<String, RunningListener> running = Collections.synchronizedMap(new LinkedHashMap<>());
 
 	private volatile boolean started;
 
 	public ListenerRegistry(SockscopeProperties properties, IntegrationFlowContext flowContext,
-			TrafficMetrics metrics) {
+			TrafficMetrics metrics, FrameHandlers handlers) {
 		this.properties = properties;
 		this.flowContext = flowContext;
 		this.metrics = metrics;
+		this.handlers = handlers;
 	}
 
 	@Override
@@ -68,7 +72,7 @@ public class ListenerRegistry implements SmartLifecycle {
 			ConnectionExecutors.shutdown(executor);
 			throw ex;
 		}
-		FrameHandler handler = listener.mode().newHandler();
+		FrameHandler handler = this.handlers.create(name, listener, connections.recorder());
 		IntegrationFlow flow = IntegrationFlow
 			.from(Tcp.inboundGateway(connections)
 				// the flow replies on the calling thread, so a reply is there or never comes
@@ -77,7 +81,7 @@ public class ListenerRegistry implements SmartLifecycle {
 			.get();
 		String id = "sockscope.listener." + name;
 		this.flowContext.registration(flow).id(id).addBean(id + ".connections", connections).register();
-		this.running.put(name, new RunningListener(name, id, connections, executor));
+		this.running.put(name, new RunningListener(name, id, connections, handler, executor));
 		logger.info("Listener '" + name + "' listening on " + listener.host() + ":" + connections.boundPort()
 				+ " (framing=" + listener.framing().displayName() + ", mode=" + listener.mode().displayName() + ")");
 	}
@@ -109,6 +113,7 @@ public class ListenerRegistry implements SmartLifecycle {
 		for (RunningListener listener : listeners) {
 			this.flowContext.remove(listener.flowId());
 			listener.connections().stop();
+			listener.handler().close();
 			ConnectionExecutors.shutdown(listener.executor());
 			logger.info("Listener '" + listener.name() + "' stopped");
 		}
@@ -159,7 +164,7 @@ public class ListenerRegistry implements SmartLifecycle {
 	}
 
 	private record RunningListener(String name, String flowId, ListenerConnectionFactory connections,
-			TaskExecutor executor) {
+			FrameHandler handler, TaskExecutor executor) {
 
 	}
 

@@ -38,6 +38,8 @@ final class MicrometerTrafficRecorder implements TrafficRecorder {
 
 	private final Map<ErrorKind, Counter> errors = new EnumMap<>(ErrorKind.class);
 
+	private final Timer upstream;
+
 	MicrometerTrafficRecorder(MeterRegistry registry, String listener, long maxFrameSize, IntSupplier active) {
 		Tags tags = Tags.of(SockscopeMeters.Tags.LISTENER.key(), listener);
 		Gauge.builder(SockscopeMeters.CONNECTIONS_ACTIVE.meterName(), active::getAsInt)
@@ -63,6 +65,11 @@ final class MicrometerTrafficRecorder implements TrafficRecorder {
 			.register(registry);
 		this.frameHandling = Timer.builder(SockscopeMeters.FRAME_HANDLING.meterName())
 			.description(SockscopeMeters.FRAME_HANDLING.description())
+			.tags(tags)
+			.publishPercentileHistogram()
+			.register(registry);
+		this.upstream = Timer.builder(SockscopeMeters.UPSTREAM.meterName())
+			.description(SockscopeMeters.UPSTREAM.description())
 			.tags(tags)
 			.publishPercentileHistogram()
 			.register(registry);
@@ -119,6 +126,11 @@ final class MicrometerTrafficRecorder implements TrafficRecorder {
 	@Override
 	public void error(ErrorKind kind) {
 		this.errors.get(kind).increment();
+	}
+
+	@Override
+	public void upstreamRoundTrip(long nanos) {
+		this.upstream.record(nanos, TimeUnit.NANOSECONDS);
 	}
 
 }

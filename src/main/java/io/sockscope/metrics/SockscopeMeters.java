@@ -57,7 +57,12 @@ public enum SockscopeMeters {
 	/**
 	 * Counter: errors, by {@link Tags#KIND kind}.
 	 */
-	ERRORS("sockscope.errors", null, "Errors by kind");
+	ERRORS("sockscope.errors", null, "Errors by kind"),
+
+	/**
+	 * Timer: round trips of relayed frames to the upstream.
+	 */
+	UPSTREAM("sockscope.upstream", null, "Round trips of relayed frames to the upstream");
 
 	private final String meterName;
 

@@ -53,4 +53,10 @@ public interface TrafficRecorder {
 	 */
 	void error(ErrorKind kind);
 
+	/**
+	 * A relayed frame made a round trip to the upstream.
+	 * @param nanos how long it took
+	 */
+	void upstreamRoundTrip(long nanos);
+
 }

@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
  * Handles what a listener reads, according to its mode.
  */
 @FunctionalInterface
-public interface FrameHandler {
+public interface FrameHandler extends AutoCloseable {
 
 	/**
 	 * Handle one frame or request.
@@ -16,5 +16,12 @@ public interface FrameHandler {
 	 * @return the reply, or {@code null} to send nothing
 	 */
 	@Nullable Reply handle(Received received);
+
+	/**
+	 * Release what the handler holds, such as upstream connections.
+	 */
+	@Override
+	default void close() {
+	}
 
 }

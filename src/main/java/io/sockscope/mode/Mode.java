@@ -3,7 +3,6 @@ package io.sockscope.mode;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
-import java.util.function.Supplier;
 
 import io.sockscope.framing.FrameCodec;
 import io.sockscope.framing.Framing;
@@ -19,41 +18,33 @@ public enum Mode {
 	/**
 	 * Reply with the frame's payload.
 	 */
-	ECHO(EchoHandler::new),
+	ECHO,
 
 	/**
 	 * Read each request as HTTP/1.x and answer {@code 200 OK} with the exact request bytes
 	 * as the body.
 	 */
-	HTTP(HttpHandler::new),
+	HTTP,
 
 	/**
 	 * Echo, except that a frame that is an HTTP request line is read and answered as in
 	 * {@code http} mode. Detection needs a line framing ({@code line}, {@code crlf},
 	 * {@code lf}); with any other framing this is {@code echo}.
 	 */
-	AUTO(AutoHandler::new),
+	AUTO,
 
 	/**
 	 * Log and count each frame, never reply.
 	 */
-	SINK(() -> (received) -> null);
-
-	private static final Set<Framing> LINE_FRAMINGS = EnumSet.of(Framing.LINE, Framing.CRLF, Framing.LF);
-
-	private final Supplier<FrameHandler> handlerFactory;
-
-	Mode(Supplier<FrameHandler> handlerFactory) {
-		this.handlerFactory = handlerFactory;
-	}
+	SINK,
 
 	/**
-	 * Create the handler of this mode.
-	 * @return a new handler
+	 * Forward each frame to the upstream ({@code relay.*}) through a pooled outbound
+	 * gateway and reply with the upstream's answer.
 	 */
-	public FrameHandler newHandler() {
-		return this.handlerFactory.get();
-	}
+	RELAY;
+
+	private static final Set<Framing> LINE_FRAMINGS = EnumSet.of(Framing.LINE, Framing.CRLF, Framing.LF);
 
 	/**
 	 * The deserializer a listener of this mode reads with.

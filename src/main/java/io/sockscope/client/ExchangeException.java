@@ -1,0 +1,13 @@
+package io.sockscope.client;
+
+/**
+ * An exchange with a TCP service failed: its message is one line saying what failed,
+ * where, and why, fit for an operator or a terminal.
+ */
+public class ExchangeException extends RuntimeException {
+
+	ExchangeException(String message, Throwable cause) {
+		super(message, cause);
+	}
+
+}

@@ -1,0 +1,26 @@
+package io.sockscope.client;
+
+import java.time.Duration;
+
+import io.sockscope.framing.Framing;
+
+/**
+ * A TCP service to exchange frames with.
+ *
+ * @param host host name or address
+ * @param port port
+ * @param framing the service's framing
+ * @param maxFrameSize largest reply payload accepted, in bytes
+ * @param timeout how long to wait to connect, and then for each reply
+ */
+public record Upstream(String host, int port, Framing framing, int maxFrameSize, Duration timeout) {
+
+	/**
+	 * The service's address as {@code host:port}.
+	 * @return the address
+	 */
+	public String address() {
+		return (this.host.indexOf(':') >= 0 ? "[" + this.host + "]" : this.host) + ":" + this.port;
+	}
+
+}
