@@ -1,5 +1,6 @@
 package io.sockscope.inspect;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import org.slf4j.Logger;
@@ -18,6 +19,11 @@ public final class InspectionLog {
 	private static final Logger frames = LoggerFactory.getLogger("sockscope.frames");
 
 	private static final Logger connections = LoggerFactory.getLogger("sockscope.connections");
+
+	/**
+	 * Renders the server's own detail messages; they may quote what a peer announced.
+	 */
+	private static final PayloadRenderer DETAIL = new PayloadRenderer(PayloadFormat.TEXT, 4096);
 
 	private final PayloadRenderer renderer;
 
@@ -93,14 +99,9 @@ public final class InspectionLog {
 	public void problem(ConnectionLabel connection, String kind, String detail) {
 		if (connections.isInfoEnabled()) {
 			new Line(connections.atInfo(), "error", connection).add("kind", kind)
-				.add("detail", this.quoted(detail))
+				.add("detail", DETAIL.render(detail.getBytes(StandardCharsets.UTF_8)))
 				.log();
 		}
-	}
-
-	private String quoted(String detail) {
-		return new PayloadRenderer(PayloadFormat.TEXT, Integer.MAX_VALUE)
-			.render(detail.getBytes(java.nio.charset.StandardCharsets.UTF_8));
 	}
 
 	/**

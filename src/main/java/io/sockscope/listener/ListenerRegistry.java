@@ -60,8 +60,8 @@ public class ListenerRegistry implements SmartLifecycle {
 
 	private void startListener(String name, SockscopeProperties.Listener listener) {
 		FrameCodec codec = listener.framing().newCodec(listener.maxFrameBytes());
-		InspectionLog inspection = new InspectionLog(
-				new PayloadRenderer(listener.log().payload(), (int) Math.min(Integer.MAX_VALUE, listener.log().maxBytes().toBytes())));
+		int logBytes = (int) Math.min(Integer.MAX_VALUE, listener.log().maxBytes().toBytes());
+		InspectionLog inspection = new InspectionLog(new PayloadRenderer(listener.log().payload(), logBytes));
 		TaskExecutor executor = ConnectionExecutors.create(name, listener.maxConnections());
 		ListenerConnectionFactory connections = new ListenerConnectionFactory(name, listener, codec,
 				listener.mode().deserializer(listener.framing(), codec), inspection, this.metrics, executor);
