@@ -19,9 +19,9 @@ import org.springframework.util.unit.DataSize;
 /**
  * Configuration of sockscope, bound from {@code sockscope.*}.
  *
- * @param listeners listeners by name; the name appears in logs and as the
- * {@code listener} metric tag
- * @param shutdown how the listeners stop
+ * @param listeners Listeners by name; the name appears in logs and as the
+ * {@code listener} metric tag.
+ * @param shutdown How the listeners stop.
  */
 @ConfigurationProperties("sockscope")
 public record SockscopeProperties(@DefaultValue Map<String, Listener> listeners, @DefaultValue Shutdown shutdown) {
@@ -65,20 +65,20 @@ public record SockscopeProperties(@DefaultValue Map<String, Listener> listeners,
 	/**
 	 * One bound TCP port with its own framing, mode and limits.
 	 *
-	 * @param enabled whether to start this listener
-	 * @param host address to bind: an interface address, or 0.0.0.0 or :: for every
-	 * interface
-	 * @param port port to bind; 0 picks a free port
-	 * @param framing how bytes become frames
-	 * @param mode what happens to each frame
-	 * @param maxFrameSize largest frame payload accepted; a larger one is an error and
-	 * closes the connection
-	 * @param idleTimeout how long a connection may stay silent before it is closed; 0
-	 * keeps it open forever
-	 * @param maxConnections most connections open at once; more are accepted and closed at
-	 * once
-	 * @param log inspection log settings
-	 * @param relay the upstream of {@code relay} mode
+	 * @param enabled Whether to start this listener.
+	 * @param host Address to bind: an interface address, or 0.0.0.0 or :: for every
+	 * interface.
+	 * @param port Port to bind; 0 picks a free port.
+	 * @param framing How bytes become frames.
+	 * @param mode What happens to each frame.
+	 * @param maxFrameSize Largest frame payload accepted; a larger one is an error and
+	 * closes the connection.
+	 * @param idleTimeout How long a connection may stay silent before it is closed; 0
+	 * keeps it open forever.
+	 * @param maxConnections Most connections open at once; more are accepted and closed at
+	 * once.
+	 * @param log Inspection log settings.
+	 * @param relay The upstream of {@code relay} mode.
 	 */
 	public record Listener(@DefaultValue("true") boolean enabled, @DefaultValue("127.0.0.1") String host,
 			@DefaultValue("8890") int port, @DefaultValue("line") Framing framing, @DefaultValue("auto") Mode mode,
@@ -130,9 +130,9 @@ public record SockscopeProperties(@DefaultValue Map<String, Listener> listeners,
 	/**
 	 * What the inspection log shows of each frame.
 	 *
-	 * @param payload how to show the payload
-	 * @param maxBytes most bytes of each payload to show; the rest is left out and
-	 * counted
+	 * @param payload How to show the payload.
+	 * @param maxBytes Most bytes of each payload to show; the rest is left out and
+	 * counted.
 	 */
 	public record Log(@DefaultValue("text") PayloadFormat payload, @DefaultValue("1KB") DataSize maxBytes) {
 
@@ -141,9 +141,9 @@ public record SockscopeProperties(@DefaultValue Map<String, Listener> listeners,
 	/**
 	 * How the listeners stop when the application shuts down (SIGTERM).
 	 *
-	 * @param gracePeriod how long to wait for frames being handled to get their replies
+	 * @param gracePeriod How long to wait for frames being handled to get their replies
 	 * before the remaining connections are closed; keep it below the platform's own
-	 * termination grace period (30 s on Kubernetes)
+	 * termination grace period (30 s on Kubernetes).
 	 */
 	public record Shutdown(@DefaultValue("20s") Duration gracePeriod) {
 
@@ -152,12 +152,12 @@ public record SockscopeProperties(@DefaultValue Map<String, Listener> listeners,
 	/**
 	 * Where {@code relay} mode forwards frames.
 	 *
-	 * @param host upstream host name or address; required in {@code relay} mode
-	 * @param port upstream port; required in {@code relay} mode
-	 * @param framing the upstream's framing; replies go back in the listener's
-	 * @param timeout how long to wait to connect to the upstream, and then for each reply
-	 * @param poolSize most upstream connections open at once; frames of different clients
-	 * use different connections
+	 * @param host Upstream host name or address; required in {@code relay} mode.
+	 * @param port Upstream port; required in {@code relay} mode.
+	 * @param framing The upstream's framing; replies go back in the listener's.
+	 * @param timeout How long to wait to connect to the upstream, and then for each reply.
+	 * @param poolSize Most upstream connections open at once; frames of different clients
+	 * use different connections.
 	 */
 	public record Relay(@Nullable String host, @DefaultValue("0") int port, @DefaultValue("line") Framing framing,
 			@DefaultValue("5s") Duration timeout, @DefaultValue("32") int poolSize) {
