@@ -131,8 +131,10 @@ class ClientCommandTests {
 	private ProcessRun client(String stdin, String... args) {
 		List<String> all = new ArrayList<>(List.of("client"));
 		all.addAll(List.of(args));
+		// the JVM decodes its arguments in the locale's charset: make it UTF-8 whatever the
+		// machine running the tests has set
 		return ProcessRun.run(JavaProcess.sockscope(all.toArray(String[]::new)),
-				(stdin != null) ? stdin.getBytes(StandardCharsets.UTF_8) : new byte[0], Map.of());
+				(stdin != null) ? stdin.getBytes(StandardCharsets.UTF_8) : new byte[0], Map.of("LC_ALL", "C.UTF-8"));
 	}
 
 	private String port(String listener) {

@@ -1,0 +1,42 @@
+# sockscope container image.
+#
+#   podman build -t sockscope .          (or docker build)
+#   podman run --rm -p 8890:8890 -p 8080:8080 sockscope
+#
+# Configuration: environment variables (SOCKSCOPE_LISTENERS_ECHO_PORT=9000, SERVER_PORT=8081,
+# ...) or an application.yml mounted at /app/config/application.yml, which Spring Boot reads
+# from ./config/ of the working directory (/app). /app/application.yml holds the image's own
+# defaults (listen on every interface, 0.0.0.0); both of those override it.
+#
+# The base images are build arguments, so the image can be built from local base images:
+#   --build-arg BUILD_IMAGE=<a JDK 17+ image> --build-arg RUNTIME_IMAGE=<a JRE 17+ image>
+# Neither stage needs more than the JDK or JRE and a POSIX shell: the Maven wrapper fetches
+# Maven with Java when curl and wget are missing.
+ARG BUILD_IMAGE=eclipse-temurin:21-jdk-noble
+ARG RUNTIME_IMAGE=eclipse-temurin:21-jre-noble
+
+FROM ${BUILD_IMAGE} AS build
+WORKDIR /build
+# Dependencies first, in their own layer: it is rebuilt only when the POM or the wrapper changes.
+COPY mvnw pom.xml ./
+COPY .mvn .mvn
+RUN ./mvnw -B -ntp -q dependency:go-offline
+COPY src src
+# The tests run in CI (./mvnw verify); the image build only compiles and packages.
+RUN ./mvnw -B -ntp -Dmaven.test.skip=true package \
+	&& java -Djarmode=tools -jar target/sockscope.jar extract --layers --destination extracted \
+	&& printf 'sockscope:\n  listeners:\n    echo:\n      host: 0.0.0.0\n' > extracted/application/application.yml
+
+FROM ${RUNTIME_IMAGE}
+WORKDIR /app
+# Layers in order of change: libraries rarely change, the application on every commit.
+COPY --from=build /build/extracted/dependencies/ ./
+COPY --from=build /build/extracted/spring-boot-loader/ ./
+COPY --from=build /build/extracted/snapshot-dependencies/ ./
+COPY --from=build /build/extracted/application/ ./
+# A numeric user, so that Kubernetes' runAsNonRoot can check it; the application writes
+# only to /tmp.
+USER 10001:10001
+# 8890: the echo listener; 8080: the actuator (health probes, /actuator/prometheus).
+EXPOSE 8890 8080
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-jar", "sockscope.jar"]

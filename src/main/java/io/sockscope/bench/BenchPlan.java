@@ -1,0 +1,31 @@
+package io.sockscope.bench;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+
+/**
+ * Everything a benchmark run needs to know, checked by {@link BenchCommand}.
+ *
+ * @param address the one host and port to load
+ * @param format the framing of every frame
+ * @param mode what each client does
+ * @param connections the number of simulated clients, each with its own connection
+ * @param pipeline the number of requests each connection keeps in flight (echo mode)
+ * @param payloadSize the payload size of every frame, in bytes
+ * @param duration how long to measure
+ * @param warmup how long to run before measuring
+ * @param timeout how long to wait for a connection or a reply before counting an error
+ * @param threads the number of selector threads that drive the connections
+ */
+record BenchPlan(InetSocketAddress address, FrameFormat format, BenchMode mode, int connections, int pipeline,
+		int payloadSize, Duration duration, Duration warmup, Duration timeout, int threads) {
+
+	/**
+	 * The length of every frame on the wire.
+	 * @return the length in bytes, framing included
+	 */
+	int frameLength() {
+		return new FramePattern(this.format, this.payloadSize, 0).frameLength();
+	}
+
+}
