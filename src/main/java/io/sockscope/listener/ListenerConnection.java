@@ -39,7 +39,9 @@ import org.springframework.messaging.Message;
  */
 final class ListenerConnection extends TcpNetConnection {
 
-	private static final int INPUT_BUFFER_SIZE = 8192;
+	private static final int INITIAL_INPUT_BUFFER_SIZE = 1024;
+
+	private static final int MAX_INPUT_BUFFER_SIZE = 16384;
 
 	private static final int OUTPUT_BUFFER_SIZE = 8192;
 
@@ -77,6 +79,12 @@ final class ListenerConnection extends TcpNetConnection {
 	private @Nullable OutputStream output;
 
 	private long frameReadAt;
+
+	/**
+	 * Whether replies were written without a flush because more frames were already
+	 * buffered: they go out together, before the connection next waits for the client.
+	 */
+	private boolean repliesHeld;
 
 	/**
 	 * Whether a frame is being handled: read, and its reply not yet written.
@@ -117,8 +125,8 @@ final class ListenerConnection extends TcpNetConnection {
 	protected InputStream inputStream() throws IOException {
 		SocketInput in = this.input;
 		if (in == null) {
-			in = new SocketInput(this.socket.getInputStream(), INPUT_BUFFER_SIZE, this::countReceived,
-					this::sendInterim);
+			in = new SocketInput(this.socket.getInputStream(), INITIAL_INPUT_BUFFER_SIZE, MAX_INPUT_BUFFER_SIZE,
+					this::countReceived, this::flushHeldReplies, this::sendInterim);
 			this.input = in;
 		}
 		return in;
@@ -146,9 +154,15 @@ final class ListenerConnection extends TcpNetConnection {
 	@Override
 	public void send(Message<?> message) {
 		Reply reply = (Reply) message.getPayload();
+		CloseReason closeAfter = reply.closeAfter();
+		if (closeAfter == null && this.listener.codec().endsAtEndOfStream()) {
+			closeAfter = CloseReason.CLIENT;
+		}
 		this.sendLock.lock();
 		try {
-			write(reply);
+			SocketInput in = this.input;
+			boolean moreBuffered = closeAfter == null && in != null && in.hasBuffered();
+			write(reply, !moreBuffered);
 			this.listener.recorder().frameHandled(System.nanoTime() - this.frameReadAt);
 		}
 		catch (IOException ex) {
@@ -159,16 +173,15 @@ final class ListenerConnection extends TcpNetConnection {
 		finally {
 			this.sendLock.unlock();
 		}
-		CloseReason closeAfter = reply.closeAfter();
-		if (closeAfter == null && this.listener.codec().endsAtEndOfStream()) {
-			closeAfter = CloseReason.CLIENT;
-		}
 		if (closeAfter != null) {
 			closeFor(closeAfter);
 		}
 	}
 
-	private void write(Reply reply) throws IOException {
+	/**
+	 * Write a reply, and flush it unless told to hold it back.
+	 */
+	private void write(Reply reply, boolean flush) throws IOException {
 		OutputStream out = output();
 		byte[] payload;
 		if (reply instanceof Reply.Framed framed) {
@@ -179,9 +192,30 @@ final class ListenerConnection extends TcpNetConnection {
 			payload = ((Reply.Verbatim) reply).bytes();
 			out.write(payload);
 		}
-		out.flush();
+		if (flush) {
+			out.flush();
+			this.repliesHeld = false;
+		}
+		else {
+			this.repliesHeld = true;
+		}
 		this.listener.recorder().frameSent(payload.length);
 		this.listener.inspection().frame(this.label, Direction.OUT, payload);
+	}
+
+	private void flushHeldReplies() throws IOException {
+		if (!this.repliesHeld) {
+			return;
+		}
+		this.sendLock.lock();
+		try {
+			OutputStream out = output();
+			out.flush();
+			this.repliesHeld = false;
+		}
+		finally {
+			this.sendLock.unlock();
+		}
 	}
 
 	private void sendInterim(byte[] bytes) throws IOException {
@@ -262,7 +296,7 @@ final class ListenerConnection extends TcpNetConnection {
 	private boolean writeQuietly(Reply reply) {
 		this.sendLock.lock();
 		try {
-			write(reply);
+			write(reply, true);
 			return true;
 		}
 		catch (IOException ex) {
@@ -318,6 +352,14 @@ final class ListenerConnection extends TcpNetConnection {
 	public void close() {
 		// a close nobody gave a reason for comes from the factory stopping
 		this.closeReason.compareAndSet(null, CloseReason.SHUTDOWN);
+		if (!this.closed.get()) {
+			try {
+				flushHeldReplies();
+			}
+			catch (IOException ex) {
+				// the client is gone; nothing left to deliver
+			}
+		}
 		super.close();
 		if (this.closed.compareAndSet(false, true)) {
 			CloseReason reason = this.closeReason.get();

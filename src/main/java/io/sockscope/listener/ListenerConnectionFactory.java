@@ -80,6 +80,7 @@ final class ListenerConnectionFactory extends TcpNetServerConnectionFactory {
 		setSerializer(codec);
 		setTaskExecutor(executor);
 		setTcpNetConnectionSupport(this::newConnection);
+		setMapper(new ListenerMessageMapper());
 	}
 
 	/**

@@ -7,8 +7,11 @@ import java.util.function.IntConsumer;
 import io.sockscope.mode.InterimResponses;
 
 /**
- * Buffered input of one socket that reports every chunk it reads, and lets a reader
- * answer before a request is complete (HTTP's {@code 100 Continue}). Unlike
+ * Buffered input of one socket that reports every chunk it reads, runs a hook before it
+ * would block on the socket (the connection flushes replies it held back while more
+ * frames were buffered), and lets a reader answer before a request is complete (HTTP's
+ * {@code 100 Continue}). The buffer starts small, so an idle connection costs little,
+ * and grows when reads fill it. Unlike
  * {@link java.io.BufferedInputStream} it takes no lock: only the connection's own thread
  * reads from it, one byte at a time in most deserializers.
  */
@@ -20,17 +23,32 @@ final class SocketInput extends InputStream implements InterimResponses {
 
 	private final InterimResponses interim;
 
-	private final byte[] buffer;
+	private final int maxBufferSize;
+
+	private final IoAction beforeSocketRead;
+
+	private byte[] buffer;
 
 	private int position;
 
 	private int limit;
 
-	SocketInput(InputStream socketInput, int bufferSize, IntConsumer bytesRead, InterimResponses interim) {
+	SocketInput(InputStream socketInput, int initialBufferSize, int maxBufferSize, IntConsumer bytesRead,
+			IoAction beforeSocketRead, InterimResponses interim) {
 		this.socketInput = socketInput;
 		this.bytesRead = bytesRead;
+		this.beforeSocketRead = beforeSocketRead;
 		this.interim = interim;
-		this.buffer = new byte[bufferSize];
+		this.buffer = new byte[initialBufferSize];
+		this.maxBufferSize = maxBufferSize;
+	}
+
+	/**
+	 * Whether bytes are buffered that have not been read yet.
+	 * @return {@code true} if a read would not touch the socket
+	 */
+	boolean hasBuffered() {
+		return this.position < this.limit;
 	}
 
 	@Override
@@ -63,6 +81,7 @@ final class SocketInput extends InputStream implements InterimResponses {
 	}
 
 	private int readDirectly(byte[] target, int offset, int length) throws IOException {
+		this.beforeSocketRead.run();
 		int count = this.socketInput.read(target, offset, length);
 		if (count > 0) {
 			this.bytesRead.accept(count);
@@ -71,9 +90,16 @@ final class SocketInput extends InputStream implements InterimResponses {
 	}
 
 	private boolean fill() throws IOException {
+		this.beforeSocketRead.run();
 		int count = this.socketInput.read(this.buffer, 0, this.buffer.length);
 		if (count <= 0) {
 			return false;
+		}
+		if (count == this.buffer.length && this.buffer.length < this.maxBufferSize) {
+			// a full read: more is likely waiting, read it in larger chunks from now on
+			byte[] larger = new byte[Math.min(this.maxBufferSize, this.buffer.length * 4)];
+			System.arraycopy(this.buffer, 0, larger, 0, count);
+			this.buffer = larger;
 		}
 		this.position = 0;
 		this.limit = count;
@@ -94,6 +120,16 @@ final class SocketInput extends InputStream implements InterimResponses {
 	@Override
 	public void close() throws IOException {
 		this.socketInput.close();
+	}
+
+	/**
+	 * An action on the connection that may fail with an {@link IOException}.
+	 */
+	@FunctionalInterface
+	interface IoAction {
+
+		void run() throws IOException;
+
 	}
 
 }

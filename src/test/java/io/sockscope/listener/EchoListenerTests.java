@@ -46,6 +46,16 @@ class EchoListenerTests {
 	}
 
 	@Test
+	void repliesToPipelinedFramesArriveBeforeTheServerWaitsForAPartialOne() {
+		try (TcpClient client = TcpClient.connect(echoPort())) {
+			client.send("a\nb\r\nhal");
+			assertThat(client.readText("a\nb\r\n")).isEqualTo("a\nb\r\n");
+			client.send("f\n");
+			assertThat(client.readText("half\n")).isEqualTo("half\n");
+		}
+	}
+
+	@Test
 	void emptyLineIsEchoed() {
 		try (TcpClient client = TcpClient.connect(echoPort())) {
 			client.send("\r\n\n");

@@ -1,0 +1,28 @@
+package io.sockscope.listener;
+
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.integration.ip.IpHeaders;
+import org.springframework.integration.ip.tcp.connection.TcpConnection;
+import org.springframework.integration.ip.tcp.connection.TcpMessageMapper;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.support.GenericMessage;
+
+/**
+ * Turns what a listener connection reads into a message with the one header the inbound
+ * gateway needs to route the reply back: the connection id. The default mapper adds the
+ * peer's and the local address to every message, and asks the socket for the local one
+ * each time: a system call per frame that nothing here reads.
+ */
+final class ListenerMessageMapper extends TcpMessageMapper {
+
+	@Override
+	public @Nullable Message<?> toMessage(TcpConnection connection, @Nullable Map<String, Object> headers) {
+		Object payload = connection.getPayload();
+		return (payload != null)
+				? new GenericMessage<>(payload, Map.of(IpHeaders.CONNECTION_ID, connection.getConnectionId())) : null;
+	}
+
+}
