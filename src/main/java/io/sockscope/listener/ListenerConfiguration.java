@@ -1,6 +1,5 @@
 package io.sockscope.listener;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.sockscope.config.SockscopeProperties;
 import io.sockscope.metrics.TrafficMetrics;
 import io.sockscope.mode.FrameHandlers;
@@ -16,11 +15,6 @@ import org.springframework.integration.dsl.context.IntegrationFlowContext;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SockscopeProperties.class)
 class ListenerConfiguration {
-
-	@Bean
-	TrafficMetrics trafficMetrics(MeterRegistry meterRegistry) {
-		return new TrafficMetrics(meterRegistry);
-	}
 
 	@Bean
 	FrameHandlers frameHandlers(IntegrationFlowContext flowContext) {
