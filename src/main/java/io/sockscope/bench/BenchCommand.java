@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
+import io.sockscope.framing.FrameCodec;
+import io.sockscope.framing.Framing;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -102,24 +104,25 @@ public class BenchCommand implements Callable<Integer> {
 	 * @throws ParameterException if an option is invalid
 	 */
 	BenchPlan plan() {
-		FrameFormat format = parse("--framing", () -> FrameFormat.of(this.framing));
+		Framing framing = parse("--framing", () -> Framing.of(this.framing));
+		FrameCodec codec = framing.newCodec(BenchPlan.LARGEST_PAYLOAD);
 		BenchMode benchMode = parse("--mode", () -> BenchMode.of(this.mode));
 		require(this.port >= 1 && this.port <= 65535, "--port must be between 1 and 65535");
 		require(this.connections >= 1, "--connections must be at least 1");
 		require(this.pipeline >= 1, "--pipeline must be at least 1");
 		require(this.threads >= 1, "--threads must be at least 1");
 		long payloadSize = parse("--size", () -> DataSize.parse(this.size)).toBytes();
-		require(payloadSize >= 0 && payloadSize <= format.maxPayloadSize(),
-				"--size must be between 0 and " + format.maxPayloadSize() + " bytes for framing " + format.displayName());
+		require(payloadSize >= 0 && payloadSize <= codec.largestPayload(),
+				"--size must be between 0 and " + codec.largestPayload() + " bytes for framing " + framing.displayName());
 		require(payloadSize * this.pipeline <= Integer.MAX_VALUE / 2, "--size times --pipeline is too large");
-		require(!format.endsAtEndOfStream() || benchMode == BenchMode.CONNECT,
-				"--framing " + format.displayName() + " ends a frame at the end of the stream: use it with --mode connect");
+		require(!codec.endsAtEndOfStream() || benchMode == BenchMode.CONNECT,
+				"--framing " + framing.displayName() + " ends a frame at the end of the stream: use it with --mode connect");
 		require(benchMode != BenchMode.HOLD || this.pipeline == 1, "--pipeline does not apply to --mode hold");
 		Duration measured = duration("--duration", this.duration);
 		require(!measured.isZero(), "--duration must be more than 0");
 		Duration timeoutDuration = duration("--timeout", this.timeout);
 		require(!timeoutDuration.isZero(), "--timeout must be more than 0");
-		return new BenchPlan(address(), format, benchMode, this.connections, this.pipeline, (int) payloadSize,
+		return new BenchPlan(address(), framing, benchMode, this.connections, this.pipeline, (int) payloadSize,
 				measured, duration("--warmup", this.warmup), timeoutDuration, this.threads);
 	}
 

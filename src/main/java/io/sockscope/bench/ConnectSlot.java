@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 
+import io.sockscope.framing.FrameCodec;
+
 /**
  * A client that opens a new connection for every request: connect, send one frame, read
  * the reply and close, then start over. With a framing that ends at the end of the stream
@@ -35,10 +37,11 @@ final class ConnectSlot extends Slot {
 	ConnectSlot(Worker worker, int client) {
 		super(worker);
 		BenchPlan plan = worker.plan();
-		this.pattern = new FramePattern(plan.format(), plan.payloadSize(), client);
+		FrameCodec codec = plan.codec();
+		this.pattern = new FramePattern(codec, plan.payloadSize(), client);
 		this.frame = this.pattern.newFrame();
 		this.out = ByteBuffer.wrap(this.frame);
-		this.toEndOfStream = plan.format().endsAtEndOfStream();
+		this.toEndOfStream = codec.endsAtEndOfStream();
 		this.timeoutNanos = plan.timeout().toNanos();
 	}
 

@@ -43,7 +43,7 @@ final class EchoSlot extends Slot {
 	EchoSlot(Worker worker, int client) {
 		super(worker);
 		BenchPlan plan = worker.plan();
-		this.pattern = new FramePattern(plan.format(), plan.payloadSize(), client);
+		this.pattern = new FramePattern(plan.codec(), plan.payloadSize(), client);
 		this.frameLength = this.pattern.frameLength();
 		this.hold = plan.mode() == BenchMode.HOLD;
 		this.pipeline = this.hold ? 1 : plan.pipeline();

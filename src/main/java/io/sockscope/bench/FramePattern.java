@@ -1,7 +1,13 @@
 package io.sockscope.bench;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+
+import io.sockscope.framing.Frame;
+import io.sockscope.framing.FrameCodec;
 
 /**
  * The frames one simulated client sends. Every payload is printable ASCII, so it never
@@ -28,13 +34,13 @@ final class FramePattern {
 	 * @param payloadSize the payload size of every frame
 	 * @param client the client's number
 	 */
-	FramePattern(FrameFormat format, int payloadSize, int client) {
+	FramePattern(FrameCodec codec, int payloadSize, int client) {
 		byte[] payload = new byte[payloadSize];
 		for (int i = 0; i < payloadSize; i++) {
 			payload[i] = (byte) ('a' + Math.floorMod(i + client, 26));
 		}
-		this.template = format.encode(payload);
-		this.payloadOffset = format.payloadOffset();
+		this.template = encode(codec, payload);
+		this.payloadOffset = codec.headerLength();
 		this.sequenceDigits = Math.min(SEQUENCE_DIGITS, payloadSize);
 	}
 
@@ -42,6 +48,18 @@ final class FramePattern {
 	 * The length of every encoded frame.
 	 * @return the length in bytes, framing included
 	 */
+	private static byte[] encode(FrameCodec codec, byte[] payload) {
+		ByteArrayOutputStream frame = new ByteArrayOutputStream(payload.length + 8);
+		try {
+			codec.serialize(Frame.of(payload), frame);
+		}
+		catch (IOException ex) {
+			// checked by BenchCommand: the payload fits the framing
+			throw new UncheckedIOException(ex);
+		}
+		return frame.toByteArray();
+	}
+
 	int frameLength() {
 		return this.template.length;
 	}

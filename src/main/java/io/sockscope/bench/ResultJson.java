@@ -12,7 +12,7 @@ final class ResultJson {
 		members.add("mode", (result) -> result.plan().mode().displayName());
 		members.add("host", (result) -> result.plan().address().getHostString());
 		members.add("port", (result) -> result.plan().address().getPort());
-		members.add("framing", (result) -> result.plan().format().displayName());
+		members.add("framing", (result) -> result.plan().framing().displayName());
 		members.add("connections", (result) -> result.plan().connections());
 		members.add("pipeline", (result) -> result.plan().pipeline());
 		members.add("size", (result) -> result.plan().payloadSize());

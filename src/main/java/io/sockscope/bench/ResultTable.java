@@ -26,7 +26,7 @@ final class ResultTable {
 		StringBuilder text = new StringBuilder();
 		text.append(table(List.of("mode", "target", "framing", "connections", "pipeline", "size", "duration"),
 				List.of(plan.mode().displayName(), plan.address().getHostString() + ":" + plan.address().getPort(),
-						plan.format().displayName(), String.valueOf(plan.connections()),
+						plan.framing().displayName(), String.valueOf(plan.connections()),
 						String.valueOf(plan.pipeline()), plan.payloadSize() + " B",
 						plan.duration().toMillis() / 1000.0 + " s")));
 		text.append('\n');

@@ -6,7 +6,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.EnumSet;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -188,12 +187,12 @@ public class ClientCommand implements Callable<Integer> {
 
 		@Override
 		public Framing convert(String value) {
-			for (Framing framing : Framing.values()) {
-				if (framing.displayName().equals(value.toLowerCase(Locale.ROOT))) {
-					return framing;
-				}
+			try {
+				return Framing.of(value);
 			}
-			throw new TypeConversionException("unknown framing '" + value + "'");
+			catch (IllegalArgumentException ex) {
+				throw new TypeConversionException(ex.getMessage());
+			}
 		}
 
 	}

@@ -60,6 +60,24 @@ public abstract class FrameCodec implements Serializer<Frame>, Deserializer<Fram
 	public abstract void serialize(Frame frame, OutputStream outputStream) throws IOException;
 
 	/**
+	 * How many bytes the framing writes before the payload, such as a length header; a
+	 * frame's payload starts this far into its bytes.
+	 * @return the header length
+	 */
+	public int headerLength() {
+		return 0;
+	}
+
+	/**
+	 * The largest payload this codec can write: the limit, or less where the framing
+	 * cannot express more (a 1-byte length header).
+	 * @return the largest payload, in bytes
+	 */
+	public long largestPayload() {
+		return this.maxFrameSize;
+	}
+
+	/**
 	 * Whether a frame ends only when the peer ends its stream, so that the connection
 	 * closes once the reply is written.
 	 * @return {@code true} for end-of-stream framing

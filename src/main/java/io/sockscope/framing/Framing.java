@@ -1,7 +1,9 @@
 package io.sockscope.framing;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.IntFunction;
+import java.util.stream.Collectors;
 
 /**
  * The framings a listener, the client or a relay upstream can speak. Configuration
@@ -69,6 +71,22 @@ public enum Framing {
 	 */
 	public FrameCodec newCodec(int maxFrameSize) {
 		return this.codecFactory.apply(maxFrameSize);
+	}
+
+	/**
+	 * The framing with the given configuration name.
+	 * @param name a name such as {@code length-header-2}
+	 * @return the framing
+	 * @throws IllegalArgumentException if no framing has that name
+	 */
+	public static Framing of(String name) {
+		for (Framing framing : values()) {
+			if (framing.displayName().equals(name)) {
+				return framing;
+			}
+		}
+		throw new IllegalArgumentException("Unknown framing '" + name + "' (expected one of "
+				+ Arrays.stream(values()).map(Framing::displayName).collect(Collectors.joining(", ")) + ")");
 	}
 
 	/**

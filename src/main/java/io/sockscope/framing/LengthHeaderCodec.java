@@ -57,12 +57,14 @@ final class LengthHeaderCodec extends FrameCodec {
 		outputStream.write(payload);
 	}
 
-	/**
-	 * The largest payload the header can announce.
-	 * @return the largest length
-	 */
-	long largestExpressible() {
-		return this.largestExpressible;
+	@Override
+	public int headerLength() {
+		return this.headerSize;
+	}
+
+	@Override
+	public long largestPayload() {
+		return Math.min(getMaxFrameSize(), this.largestExpressible);
 	}
 
 }

@@ -52,6 +52,11 @@ final class StxEtxCodec extends FrameCodec {
 	}
 
 	@Override
+	public int headerLength() {
+		return 1;
+	}
+
+	@Override
 	public void serialize(Frame frame, OutputStream outputStream) throws IOException {
 		outputStream.write(STX);
 		outputStream.write(frame.payload());

@@ -110,22 +110,19 @@ final class ListenerConnectionFactory extends TcpNetServerConnectionFactory {
 		return (socket != null) ? socket.getLocalPort() : -1;
 	}
 
+	/**
+	 * Hand Spring Integration's accept loop the socket {@link #bind()} bound. A stopped
+	 * listener's factory is discarded, never started again, so there is nothing to bind
+	 * here.
+	 */
 	@Override
 	protected ServerSocket createServerSocket(int port, int backlog, @Nullable InetAddress whichNic)
 			throws IOException {
 		ServerSocket socket = this.boundSocket;
 		if (socket == null || socket.isClosed()) {
-			// restarted after a stop: bind again, to the port it had
-			bind();
-			socket = this.boundSocket;
+			throw new IOException("Listener '" + this.listenerName + "' is not bound");
 		}
 		return socket;
-	}
-
-	@Override
-	public int getPort() {
-		int port = boundPort();
-		return (port >= 0) ? port : super.getPort();
 	}
 
 	@Override

@@ -125,7 +125,7 @@ class ClientCommandTests {
 	void unknownFramingIsAUsageError() {
 		ProcessRun run = client(null, "--framing", "morse", "--send", "x");
 		assertThat(run.exitCode()).isEqualTo(2);
-		assertThat(run.stderr()).startsWith("Invalid value for option '--framing': unknown framing 'morse'");
+		assertThat(run.stderr()).startsWith("Invalid value for option '--framing': Unknown framing 'morse' (expected one of line, crlf, ");
 	}
 
 	private ProcessRun client(String stdin, String... args) {
