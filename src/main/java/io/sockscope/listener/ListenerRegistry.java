@@ -115,6 +115,7 @@ public class ListenerRegistry implements SmartLifecycle {
 			listener.connections().stop();
 			listener.handler().close();
 			ConnectionExecutors.shutdown(listener.executor());
+			this.metrics.remove(listener.name());
 			logger.info("Listener '" + listener.name() + "' stopped");
 		}
 		this.started = false;

@@ -27,4 +27,20 @@ public class TrafficMetrics {
 		return new MicrometerTrafficRecorder(this.registry, listener, maxFrameSize, activeConnections);
 	}
 
+	/**
+	 * Remove the meters of a listener that stopped. A listener started again under the
+	 * same name registers them anew; kept, its gauge would go on reading the stopped
+	 * listener's connections.
+	 * @param listener the listener's name
+	 */
+	public void remove(String listener) {
+		String tag = SockscopeMeters.Tags.LISTENER.key();
+		this.registry.getMeters()
+			.stream()
+			.filter((meter) -> meter.getId().getName().startsWith("sockscope.")
+					&& listener.equals(meter.getId().getTag(tag)))
+			.toList()
+			.forEach(this.registry::remove);
+	}
+
 }

@@ -5,9 +5,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
+import io.sockscope.support.PrometheusScrape;
 import io.sockscope.support.SockscopeTest;
+import io.sockscope.support.TcpClient;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,9 +26,26 @@ class ActuatorEndpointsTests {
 		assertThat(get("/actuator/health/liveness")).isEqualTo(200);
 	}
 
+	@Autowired
+	ListenerRegistry listeners;
+
 	@Test
-	void readinessIsUpWhileEveryListenerIsBound() throws Exception {
+	void readinessIsUpOnlyWhileTheListenersAreRunning() throws Exception {
 		assertThat(get("/actuator/health/readiness")).isEqualTo(200);
+		this.listeners.stop();
+		try {
+			assertThat(get("/actuator/health/readiness")).isEqualTo(503);
+			assertThat(get("/actuator/health/liveness")).isEqualTo(200);
+		}
+		finally {
+			this.listeners.start();
+		}
+		assertThat(get("/actuator/health/readiness")).isEqualTo(200);
+		try (TcpClient client = TcpClient.connect(this.listeners.port("echo"))) {
+			assertThat(client.send("again\n").readText("again\n")).isEqualTo("again\n");
+			assertThat(PrometheusScrape.of(this.managementPort).value("sockscope_connections_active{listener=\"echo\"}"))
+				.as("the restarted listener's gauge").isEqualTo(1);
+		}
 	}
 
 	@Test

@@ -1,11 +1,11 @@
 package io.sockscope.listener;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.util.List;
 
+import io.sockscope.support.ProcessRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -78,17 +78,13 @@ class HalfCloseSeedGatewayTests {
 		assertThat(runClient(4096, 20)).isEqualTo("ok 20");
 	}
 
-	private String runClient(int size, int clients) throws IOException, InterruptedException {
+	private String runClient(int size, int clients) throws IOException {
 		Path script = this.dir.resolve("gateway_client.py");
 		Files.writeString(script, GATEWAY_CLIENT);
-		Process process = new ProcessBuilder("python3", script.toString(),
-				String.valueOf(this.listeners.port("gateway")), String.valueOf(size), String.valueOf(clients))
-			.redirectErrorStream(true)
-			.start();
-		assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("python3 finished").isTrue();
-		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-		assertThat(process.exitValue()).as(output).isZero();
-		return output;
+		ProcessRun python = ProcessRun.run(List.of("python3", script.toString(),
+				String.valueOf(this.listeners.port("gateway")), String.valueOf(size), String.valueOf(clients)));
+		assertThat(python.exitCode()).as(python.stderr()).isZero();
+		return python.stdout().strip();
 	}
 
 }

@@ -1,11 +1,12 @@
 package io.sockscope.listener;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.util.List;
+import java.util.Map;
 
+import io.sockscope.support.ProcessRun;
 import io.sockscope.support.SockscopeTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,18 +56,12 @@ class SeedClientTests {
 		assertThat(output).isEqualTo("response: (aaaa)\nresponse: (bbb)\nresponse: ()\nresponse: (こんにちは)\n");
 	}
 
-	private String runPython(Path script, String stdin) throws IOException, InterruptedException {
-		ProcessBuilder builder = new ProcessBuilder("python3", script.toString(),
-				String.valueOf(this.listeners.port("echo")))
-			.redirectErrorStream(true);
-		builder.environment().put("PYTHONIOENCODING", "utf-8");
-		Process process = builder.start();
-		process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
-		process.getOutputStream().close();
-		assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("python3 finished").isTrue();
-		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		assertThat(process.exitValue()).as(output).isZero();
-		return output;
+	private String runPython(Path script, String stdin) {
+		ProcessRun python = ProcessRun.run(
+				List.of("python3", script.toString(), String.valueOf(this.listeners.port("echo"))),
+				stdin.getBytes(StandardCharsets.UTF_8), Map.of("PYTHONIOENCODING", "utf-8"));
+		assertThat(python.exitCode()).as(python.stderr()).isZero();
+		return python.stdout();
 	}
 
 }
