@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -73,6 +72,11 @@ final class ListenerConnection extends TcpNetConnection {
 	private volatile long received;
 
 	private volatile long sent;
+
+	/**
+	 * When bytes last crossed the socket, either way ({@link System#nanoTime()}).
+	 */
+	private volatile long lastTrafficAt = this.openedAt;
 
 	private @Nullable SocketInput input;
 
@@ -252,9 +256,6 @@ final class ListenerConnection extends TcpNetConnection {
 		else if (cause instanceof FrameDecodeException invalid) {
 			rejectFrame(ErrorKind.DECODE, invalid.getMessage());
 		}
-		else if (cause instanceof SocketTimeoutException) {
-			this.closeReason.compareAndSet(null, CloseReason.IDLE);
-		}
 		else if (cause instanceof SoftEndOfStreamException || cause instanceof EOFException
 				|| cause instanceof IOException) {
 			this.closeReason.compareAndSet(null, CloseReason.CLIENT);
@@ -340,6 +341,18 @@ final class ListenerConnection extends TcpNetConnection {
 	}
 
 	/**
+	 * Close this connection as idle if it is waiting for a frame and no bytes have crossed
+	 * it for the given time.
+	 * @param now the time now ({@link System#nanoTime()})
+	 * @param idleNanos the idle timeout
+	 */
+	void closeIfSilent(long now, long idleNanos) {
+		if (!this.busy && now - this.lastTrafficAt >= idleNanos) {
+			closeFor(CloseReason.IDLE);
+		}
+	}
+
+	/**
 	 * Close this connection for the given reason, unless it is already closing for another.
 	 * @param reason why
 	 */
@@ -371,11 +384,13 @@ final class ListenerConnection extends TcpNetConnection {
 	}
 
 	private void countReceived(int count) {
+		this.lastTrafficAt = System.nanoTime();
 		this.received += count;
 		this.listener.recorder().bytesReceived(count);
 	}
 
 	private void countSent(int count) {
+		this.lastTrafficAt = System.nanoTime();
 		this.sent += count;
 		this.listener.recorder().bytesSent(count);
 	}

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
@@ -31,12 +32,16 @@ import org.springframework.integration.ip.tcp.connection.TcpNetServerConnectionF
 /**
  * The Net server connection factory of one listener. It binds its socket when asked,
  * before the flow starts, so that a port in use fails start-up instead of leaving a
- * listener that never listens; it creates {@link ListenerConnection listener connections}
- * and enforces {@code max-connections}.
+ * listener that never listens; it creates {@link ListenerConnection listener connections},
+ * enforces {@code max-connections} and closes connections silent for {@code idle-timeout}.
  */
 final class ListenerConnectionFactory extends TcpNetServerConnectionFactory {
 
 	private static final int BACKLOG = 1024;
+
+	private static final Duration MIN_SWEEP_PERIOD = Duration.ofMillis(10);
+
+	private static final Duration MAX_SWEEP_PERIOD = Duration.ofSeconds(1);
 
 	private final String listenerName;
 
@@ -62,6 +67,8 @@ final class ListenerConnectionFactory extends TcpNetServerConnectionFactory {
 
 	private @Nullable ServerSocket boundSocket;
 
+	private @Nullable ScheduledFuture<?> idleSweep;
+
 	ListenerConnectionFactory(String listenerName, SockscopeProperties.Listener properties, FrameCodec codec,
 			Deserializer<? extends Received> deserializer, InspectionLog inspection, TrafficMetrics metrics,
 			Executor executor) {
@@ -74,7 +81,6 @@ final class ListenerConnectionFactory extends TcpNetServerConnectionFactory {
 		setLocalAddress(properties.host());
 		setBacklog(BACKLOG);
 		setSoTcpNoDelay(true);
-		setSoTimeout((int) properties.idleTimeout().toMillis());
 		setLookupHost(false);
 		setDeserializer(deserializer);
 		setSerializer(codec);
@@ -126,7 +132,46 @@ final class ListenerConnectionFactory extends TcpNetServerConnectionFactory {
 	}
 
 	@Override
+	public void start() {
+		super.start();
+		Duration idleTimeout = this.properties.idleTimeout();
+		if (!idleTimeout.isZero() && this.idleSweep == null) {
+			this.idleSweep = getTaskScheduler().scheduleWithFixedDelay(
+					() -> closeSilentConnections(idleTimeout.toNanos()), sweepPeriod(idleTimeout));
+		}
+	}
+
+	/**
+	 * How often to look for silent connections: often enough that one closes within a
+	 * quarter of the timeout after it, at most once a second.
+	 */
+	private static Duration sweepPeriod(Duration idleTimeout) {
+		Duration quarter = idleTimeout.dividedBy(4);
+		if (quarter.compareTo(MIN_SWEEP_PERIOD) < 0) {
+			return MIN_SWEEP_PERIOD;
+		}
+		return (quarter.compareTo(MAX_SWEEP_PERIOD) > 0) ? MAX_SWEEP_PERIOD : quarter;
+	}
+
+	/**
+	 * Close every connection that has been silent for the idle timeout. One sweep for the
+	 * whole listener instead of a socket timeout on every read: on a virtual thread, a
+	 * timed read schedules and cancels a timer each time it blocks.
+	 */
+	private void closeSilentConnections(long idleNanos) {
+		long now = System.nanoTime();
+		for (ListenerConnection connection : this.open) {
+			connection.closeIfSilent(now, idleNanos);
+		}
+	}
+
+	@Override
 	public void stop() {
+		ScheduledFuture<?> sweep = this.idleSweep;
+		this.idleSweep = null;
+		if (sweep != null) {
+			sweep.cancel(false);
+		}
 		super.stop();
 		ServerSocket socket = this.boundSocket;
 		this.boundSocket = null;

@@ -4,7 +4,6 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.integration.ip.IpHeaders;
 import org.springframework.integration.ip.tcp.connection.TcpConnection;
 import org.springframework.integration.ip.tcp.connection.TcpMessageMapper;
 import org.springframework.messaging.Message;
@@ -14,7 +13,8 @@ import org.springframework.messaging.support.GenericMessage;
  * Turns what a listener connection reads into a message with the one header the inbound
  * gateway needs to route the reply back: the connection id. The default mapper adds the
  * peer's and the local address to every message, and asks the socket for the local one
- * each time: a system call per frame that nothing here reads.
+ * each time: a system call per frame that nothing here reads. The message has no id or
+ * timestamp either ({@link FrameHeaders}).
  */
 final class ListenerMessageMapper extends TcpMessageMapper {
 
@@ -22,7 +22,7 @@ final class ListenerMessageMapper extends TcpMessageMapper {
 	public @Nullable Message<?> toMessage(TcpConnection connection, @Nullable Map<String, Object> headers) {
 		Object payload = connection.getPayload();
 		return (payload != null)
-				? new GenericMessage<>(payload, Map.of(IpHeaders.CONNECTION_ID, connection.getConnectionId())) : null;
+				? new GenericMessage<>(payload, FrameHeaders.of(connection.getConnectionId())) : null;
 	}
 
 }

@@ -9,7 +9,6 @@ import java.util.Map;
 
 import io.sockscope.config.SockscopeProperties;
 import io.sockscope.framing.FrameCodec;
-import io.sockscope.framing.Received;
 import io.sockscope.inspect.InspectionLog;
 import io.sockscope.inspect.PayloadRenderer;
 import io.sockscope.metrics.TrafficMetrics;
@@ -76,8 +75,9 @@ public class ListenerRegistry implements SmartLifecycle {
 		IntegrationFlow flow = IntegrationFlow
 			.from(Tcp.inboundGateway(connections)
 				// the flow replies on the calling thread, so a reply is there or never comes
-				.replyTimeout(0))
-			.handle(Received.class, (received, headers) -> handler.handle(received))
+				.replyTimeout(0)
+				.requestChannel(new FrameChannel()))
+			.handle(new FrameMessageHandler(handler))
 			.get();
 		String id = "sockscope.listener." + name;
 		this.flowContext.registration(flow).id(id).addBean(id + ".connections", connections).register();

@@ -6,9 +6,11 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.sockscope.support.PrometheusScrape;
 import io.sockscope.support.TcpClient;
@@ -127,6 +129,29 @@ class BadInputTests {
 		assertThat(delta(before, scrape(), closed("sleepy", "idle"))).isEqualTo(1);
 		assertThat(output.getOut()).containsPattern("close listener=sleepy .* reason=idle");
 		assertNoErrorsLogged(output);
+	}
+
+	@Test
+	void connectionTalkingMoreOftenThanTheIdleTimeoutStaysOpen() {
+		PrometheusScrape before = scrape();
+		long start = System.nanoTime();
+		try (TcpClient client = TcpClient.connect(port("sleepy"))) {
+			AtomicInteger echoed = new AtomicInteger();
+			// a line every 100 ms for more than three idle timeouts of 300 ms
+			await().pollDelay(Duration.ZERO)
+				.pollInterval(Duration.ofMillis(100))
+				.atMost(Duration.ofSeconds(10))
+				.until(() -> {
+					String line = "beat " + echoed.get() + "\n";
+					assertThat(client.send(line).readText(line)).isEqualTo(line);
+					return echoed.incrementAndGet() == 10;
+				});
+			assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThan(Duration.ofMillis(900));
+		}
+		awaitQuiet("sleepy");
+		PrometheusScrape after = scrape();
+		assertThat(delta(before, after, closed("sleepy", "idle"))).isZero();
+		assertThat(delta(before, after, closed("sleepy", "client"))).isEqualTo(1);
 	}
 
 	@Test

@@ -1,0 +1,42 @@
+package io.sockscope.listener;
+
+import java.io.Serial;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.integration.ip.IpHeaders;
+import org.springframework.messaging.MessageHeaders;
+
+/**
+ * Headers of the messages a listener makes for each frame and each reply: without the id
+ * and timestamp that {@link MessageHeaders} otherwise generates. Nothing tracks a frame by
+ * id or age, and a random UUID plus a clock read for each of them is a measurable share of
+ * the cost of a frame at high rates.
+ */
+final class FrameHeaders extends MessageHeaders {
+
+	@Serial
+	private static final long serialVersionUID = 1L;
+
+	/**
+	 * No headers at all: what a reply carries.
+	 */
+	static final FrameHeaders NONE = new FrameHeaders(null);
+
+	private FrameHeaders(@Nullable String connectionId) {
+		super(null, ID_VALUE_NONE, -1L);
+		if (connectionId != null) {
+			getRawHeaders().put(IpHeaders.CONNECTION_ID, connectionId);
+		}
+	}
+
+	/**
+	 * The one header a frame read from a connection carries.
+	 * @param connectionId the connection's id
+	 * @return the headers
+	 */
+	static FrameHeaders of(String connectionId) {
+		return new FrameHeaders(connectionId);
+	}
+
+}
