@@ -9,7 +9,7 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 /**
  * Creates the executor that runs a listener's accept loop and its connections, one task
  * per connection for the connection's lifetime. On Java 21 and later every connection
- * gets a virtual thread; on Java 17 a bounded pool of platform threads, sized for
+ * gets a virtual thread, the accept loop a platform thread; on Java 17 a bounded pool of platform threads, sized for
  * {@code max-connections}, so that a flood of connections cannot exhaust the machine.
  */
 final class ConnectionExecutors {
@@ -32,9 +32,11 @@ final class ConnectionExecutors {
 	static TaskExecutor create(String listenerName, int maxConnections) {
 		String prefix = "sockscope-" + listenerName + "-";
 		if (virtualThreadsAvailable()) {
-			SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor(prefix);
-			executor.setVirtualThreads(true);
-			return executor;
+			SimpleAsyncTaskExecutor connections = new SimpleAsyncTaskExecutor(prefix);
+			connections.setVirtualThreads(true);
+			SimpleAsyncTaskExecutor acceptor = new SimpleAsyncTaskExecutor(prefix + "accept-");
+			acceptor.setDaemon(true);
+			return new VirtualConnections(acceptor, connections);
 		}
 		ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
 		executor.setThreadNamePrefix(prefix);
@@ -54,9 +56,30 @@ final class ConnectionExecutors {
 		if (executor instanceof ThreadPoolTaskExecutor pool) {
 			pool.shutdown();
 		}
-		else if (executor instanceof SimpleAsyncTaskExecutor simple) {
-			simple.close();
+		else if (executor instanceof VirtualConnections virtual) {
+			virtual.acceptor().close();
+			virtual.connections().close();
 		}
+	}
+
+	/**
+	 * Runs the accept loop on a platform thread of its own and each connection on a
+	 * virtual thread. A virtual thread waiting in {@code accept} is woken through the JDK's
+	 * poller and a carrier thread, a round trip added to every new connection.
+	 */
+	private record VirtualConnections(SimpleAsyncTaskExecutor acceptor,
+			SimpleAsyncTaskExecutor connections) implements TaskExecutor {
+
+		@Override
+		public void execute(Runnable task) {
+			if (task instanceof ListenerConnectionFactory) {
+				this.acceptor.execute(task);
+			}
+			else {
+				this.connections.execute(task);
+			}
+		}
+
 	}
 
 }
