@@ -8,12 +8,20 @@
 # from ./config/ of the working directory (/app). /app/application.yml holds the image's own
 # defaults (listen on every interface, 0.0.0.0); both of those override it.
 #
+# Start-up: the runtime stage runs the application once at build time (a training run,
+# docker/train-startup-archive) and keeps what the JVM learnt in an archive next to the
+# jar: an AOT cache on Java 25+, a CDS archive on Java 17-24. /app/jvm.options holds the
+# options that use it, and the application's Spring AOT-generated context; the ENTRYPOINT
+# reads them (`java @/app/jvm.options`). Nothing is written at run time. An archive only
+# works with the JVM and the files it was trained with, so it is made here, on the runtime
+# image's own JVM, never copied in.
+#
 # The base images are build arguments, so the image can be built from local base images:
 #   --build-arg BUILD_IMAGE=<a JDK 17+ image> --build-arg RUNTIME_IMAGE=<a JRE 17+ image>
 # Neither stage needs more than the JDK or JRE and a POSIX shell: the Maven wrapper fetches
-# Maven with Java when curl and wget are missing.
-ARG BUILD_IMAGE=eclipse-temurin:21-jdk-noble
-ARG RUNTIME_IMAGE=eclipse-temurin:21-jre-noble
+# Maven with Java when curl and wget are missing. Java 25+ (the AOT cache) starts fastest.
+ARG BUILD_IMAGE=eclipse-temurin:25-jdk-noble
+ARG RUNTIME_IMAGE=eclipse-temurin:25-jre-noble
 
 FROM ${BUILD_IMAGE} AS build
 WORKDIR /build
@@ -34,9 +42,14 @@ COPY --from=build /build/extracted/dependencies/ ./
 COPY --from=build /build/extracted/spring-boot-loader/ ./
 COPY --from=build /build/extracted/snapshot-dependencies/ ./
 COPY --from=build /build/extracted/application/ ./
+# The training run: starts the application on free loopback ports, echoes one line, stops;
+# bounded in time, no network beyond loopback. Writes /app/startup.aot (or .jsa) and
+# /app/jvm.options, readable by every user.
+COPY docker/train-startup-archive /usr/local/bin/
+RUN sh /usr/local/bin/train-startup-archive /app/sockscope.jar
 # A numeric user, so that Kubernetes' runAsNonRoot can check it; the application writes
 # only to /tmp.
 USER 10001:10001
 # 8890: the echo listener; 8080: the actuator (health probes, /actuator/prometheus).
 EXPOSE 8890 8080
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-jar", "sockscope.jar"]
+ENTRYPOINT ["java", "@/app/jvm.options", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-jar", "sockscope.jar"]

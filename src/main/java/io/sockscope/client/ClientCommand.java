@@ -23,11 +23,13 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
+import org.springframework.aot.AotDetector;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.SpringProperties;
 import org.springframework.integration.dsl.context.IntegrationFlowContext;
 import org.springframework.util.unit.DataSize;
 
@@ -119,6 +121,10 @@ public class ClientCommand implements Callable<Integer> {
 	}
 
 	private static ConfigurableApplicationContext startContext() {
+		// The AOT-generated initializer in the jar is the server's context, not this one: a
+		// JVM started with -Dspring.aot.enabled=true (the container image) builds this
+		// context the regular way.
+		SpringProperties.setProperty(AotDetector.AOT_ENABLED, "false");
 		return new SpringApplicationBuilder(ClientConfiguration.class).web(WebApplicationType.NONE)
 			.bannerMode(Banner.Mode.OFF)
 			.logStartupInfo(false)

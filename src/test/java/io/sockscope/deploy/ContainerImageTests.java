@@ -6,25 +6,34 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import javax.xml.parsers.DocumentBuilderFactory;
+
 import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import org.junit.jupiter.api.Test;
+import org.w3c.dom.NodeList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The Dockerfile's shape, and that the image and the chart agree on where configuration
- * is read, which user runs and which ports are open. CI builds and runs the image itself
+ * is read, which user runs and which ports are open, and that the image trains its start-up
+ * archive at build time and starts with it. CI builds and runs the image itself
  * ({@code .ci/container-check}).
  */
 class ContainerImageTests {
+
+	private static final String TRAINING_SCRIPT = "train-startup-archive";
+
+	private static final String JVM_OPTIONS = "jvm.options";
 
 	private final List<String> instructions = instructions(Path.of("Dockerfile"));
 
 	@Test
 	void baseImagesAreBuildArgumentsWithPublicDefaults() {
-		assertThat(this.instructions).contains("ARG BUILD_IMAGE=eclipse-temurin:21-jdk-noble",
-				"ARG RUNTIME_IMAGE=eclipse-temurin:21-jre-noble");
+		// an LTS whose JVM has the AOT cache (Java 25+), the same release in both stages
+		assertThat(this.instructions).contains("ARG BUILD_IMAGE=eclipse-temurin:25-jdk-noble",
+				"ARG RUNTIME_IMAGE=eclipse-temurin:25-jre-noble");
 		assertThat(this.instructions.stream().filter((line) -> line.startsWith("FROM ")))
 			.containsExactly("FROM ${BUILD_IMAGE} AS build", "FROM ${RUNTIME_IMAGE}");
 	}
@@ -49,11 +58,7 @@ class ContainerImageTests {
 
 	@Test
 	void chartMountsItsConfigMapWhereTheImageReadsConfiguration() {
-		String workdir = runtimeStage().stream()
-			.filter((line) -> line.startsWith("WORKDIR "))
-			.reduce((first, second) -> second)
-			.orElseThrow()
-			.substring("WORKDIR ".length());
+		String workdir = workdir();
 		// Spring Boot reads ./config/application.yml of the working directory
 		assertThat(HelmChart.render().container().getVolumeMounts())
 			.anyMatch((mount) -> mount.getMountPath().equals(workdir + "/config") && mount.getName().equals("config"));
@@ -72,19 +77,75 @@ class ContainerImageTests {
 	}
 
 	@Test
-	void entrypointIsExecFormRunningTheExtractedJar() {
+	void entrypointIsExecFormRunningTheExtractedJarWithTheTrainedJvmOptions() {
 		assertThat(runtimeStage()).filteredOn((line) -> line.startsWith("ENTRYPOINT "))
 			.singleElement()
-			.satisfies((line) -> assertThat(line).startsWith("ENTRYPOINT [\"java\"")
+			.satisfies((line) -> assertThat(line)
+				.startsWith("ENTRYPOINT [\"java\", \"@" + workdir() + "/" + JVM_OPTIONS + "\"")
 				.endsWith("\"-jar\", \"sockscope.jar\"]"));
+	}
+
+	@Test
+	void runtimeStageTrainsTheStartupArchiveOnTheCopiedApplicationBeforeDroppingRoot() throws IOException {
+		List<String> stage = runtimeStage();
+		int training = indexOf(stage, "RUN sh /usr/local/bin/" + TRAINING_SCRIPT + " " + workdir() + "/sockscope.jar");
+		assertThat(stage).contains("COPY docker/" + TRAINING_SCRIPT + " /usr/local/bin/");
+		assertThat(training).as("the training run").isGreaterThan(indexOfLast(stage, "COPY --from=build "));
+		assertThat(training).isLessThan(indexOfLast(stage, "USER ")).isLessThan(indexOfLast(stage, "ENTRYPOINT "));
+		// the script writes the options file the ENTRYPOINT reads, next to the jar
+		String script = Files.readString(Path.of("docker", TRAINING_SCRIPT));
+		assertThat(script).contains("\"$dir/" + JVM_OPTIONS + "\"", "-XX:AOTCacheOutput=", "-XX:AOTCache=",
+				"-XX:ArchiveClassesAtExit=", "-XX:SharedArchiveFile=", "--server.port=0",
+				"--sockscope.listeners.echo.port=0", "timeout ");
+		assertThat(script).startsWith("#!/bin/sh\n");
+	}
+
+	@Test
+	void springAotModeInTheImageHasTheGeneratedContextInTheJar() throws Exception {
+		String script = Files.readString(Path.of("docker", TRAINING_SCRIPT));
+		assertThat(script).contains("-Dspring.aot.enabled=true");
+		NodeList goals = DocumentBuilderFactory.newInstance()
+			.newDocumentBuilder()
+			.parse(Path.of("pom.xml").toFile())
+			.getElementsByTagName("goal");
+		List<String> names = new ArrayList<>();
+		for (int i = 0; i < goals.getLength(); i++) {
+			names.add(goals.item(i).getTextContent().strip());
+		}
+		assertThat(names).as("spring-boot-maven-plugin goals in pom.xml").contains("process-aot");
 	}
 
 	@Test
 	void buildContextHoldsOnlyWhatTheBuildNeeds() throws IOException {
 		assertThat(Files.readAllLines(Path.of(".dockerignore"))).contains("*", "!mvnw", "!.mvn/", "!pom.xml",
-				"!src/main/");
+				"!src/main/", "!docker/" + TRAINING_SCRIPT);
 		assertThat(Path.of("mvnw")).isExecutable();
+		assertThat(Path.of("docker", TRAINING_SCRIPT)).isExecutable();
 		assertThat(Path.of(".mvn", "wrapper", "maven-wrapper.properties")).isRegularFile();
+	}
+
+	private String workdir() {
+		return runtimeStage().stream()
+			.filter((line) -> line.startsWith("WORKDIR "))
+			.reduce((first, second) -> second)
+			.orElseThrow()
+			.substring("WORKDIR ".length());
+	}
+
+	private static int indexOf(List<String> stage, String instruction) {
+		assertThat(stage).contains(instruction);
+		return stage.indexOf(instruction);
+	}
+
+	private static int indexOfLast(List<String> stage, String prefix) {
+		int last = -1;
+		for (int i = 0; i < stage.size(); i++) {
+			if (stage.get(i).startsWith(prefix)) {
+				last = i;
+			}
+		}
+		assertThat(last).as("an instruction starting with '%s'", prefix).isNotNegative();
+		return last;
 	}
 
 	private List<String> runtimeStage() {
