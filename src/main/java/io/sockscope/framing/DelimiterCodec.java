@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Arrays;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Frames that end at a delimiter: a line feed, CRLF or a NUL byte. In {@code line} mode
  * the delimiter is a line feed with an optional carriage return before it, and a reply
@@ -17,6 +19,10 @@ final class DelimiterCodec extends FrameCodec {
 	private static final byte LF = '\n';
 
 	private static final int INITIAL_BUFFER_SIZE = 128;
+
+	private static final byte[] LF_ONLY = { LF };
+
+	private static final byte[] CR_LF = { CR, LF };
 
 	private final byte[] delimiter;
 
@@ -53,6 +59,12 @@ final class DelimiterCodec extends FrameCodec {
 		// room for the largest payload plus the longest terminator this codec can meet
 		long holdable = (long) max + (this.optionalCarriageReturn ? 2 : this.delimiter.length);
 		int limit = (int) Math.min(holdable, Integer.MAX_VALUE - 8);
+		if (inputStream instanceof BufferedInput buffered) {
+			Frame frame = takeBufferedFrame(buffered, limit);
+			if (frame != null) {
+				return frame;
+			}
+		}
 		byte[] buffer = new byte[Math.min(INITIAL_BUFFER_SIZE, limit)];
 		int count = 0;
 		while (true) {
@@ -74,14 +86,60 @@ final class DelimiterCodec extends FrameCodec {
 					if (payloadLength > max) {
 						throw new FrameTooLargeException(max, payloadLength);
 					}
-					return new Frame(Arrays.copyOf(buffer, payloadLength),
-							Arrays.copyOfRange(buffer, payloadLength, count));
+					return new Frame(Arrays.copyOf(buffer, payloadLength), terminator(terminatorLength));
 				}
 			}
 			if (count == limit) {
 				throw new FrameTooLargeException(max, -1);
 			}
 		}
+	}
+
+	/**
+	 * The frame at the head of the buffered bytes, if all of it is buffered and ends with
+	 * this codec's delimiter; otherwise {@code null} and nothing is read.
+	 */
+	private @Nullable Frame takeBufferedFrame(BufferedInput buffered, int limit) {
+		int index = buffered.indexOfBuffered(this.last, limit);
+		if (index < 0) {
+			return null;
+		}
+		int count = index + 1;
+		int terminatorLength = terminatorLength(buffered, count);
+		// the last byte of a longer delimiter without the rest, or a payload over the
+		// limit: the byte loop reads these and reports them
+		if (terminatorLength == 0 || count - terminatorLength > getMaxFrameSize()) {
+			return null;
+		}
+		byte[] payload = buffered.takeBuffered(count - terminatorLength);
+		buffered.skipBuffered(terminatorLength);
+		return new Frame(payload, terminator(terminatorLength));
+	}
+
+	private int terminatorLength(BufferedInput buffered, int count) {
+		if (this.optionalCarriageReturn) {
+			return (count > 1 && buffered.peekBuffered(count - 2) == CR) ? 2 : 1;
+		}
+		if (count < this.delimiter.length) {
+			return 0;
+		}
+		for (int i = 0; i < this.delimiter.length; i++) {
+			if (buffered.peekBuffered(count - this.delimiter.length + i) != this.delimiter[i]) {
+				return 0;
+			}
+		}
+		return this.delimiter.length;
+	}
+
+	/**
+	 * The terminator a frame read ended with; shared arrays, since a frame's terminator is
+	 * only ever written out.
+	 */
+	private byte[] terminator(int length) {
+		if (this.optionalCarriageReturn) {
+			return (length == 2) ? CR_LF : LF_ONLY;
+		}
+		return this.delimiter;
 	}
 
 	private int terminatorLength(byte[] buffer, int count) {

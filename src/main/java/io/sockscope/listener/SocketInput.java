@@ -2,8 +2,10 @@ package io.sockscope.listener;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 import java.util.function.IntConsumer;
 
+import io.sockscope.framing.BufferedInput;
 import io.sockscope.mode.InterimResponses;
 
 /**
@@ -15,7 +17,7 @@ import io.sockscope.mode.InterimResponses;
  * {@link java.io.BufferedInputStream} it takes no lock: only the connection's own thread
  * reads from it, one byte at a time in most deserializers.
  */
-final class SocketInput extends InputStream implements InterimResponses {
+final class SocketInput extends InputStream implements InterimResponses, BufferedInput {
 
 	private final InputStream socketInput;
 
@@ -49,6 +51,34 @@ final class SocketInput extends InputStream implements InterimResponses {
 	 */
 	boolean hasBuffered() {
 		return this.position < this.limit;
+	}
+
+	@Override
+	public int indexOfBuffered(byte value, int maxLength) {
+		int end = this.position + Math.min(maxLength, this.limit - this.position);
+		for (int i = this.position; i < end; i++) {
+			if (this.buffer[i] == value) {
+				return i - this.position;
+			}
+		}
+		return -1;
+	}
+
+	@Override
+	public byte peekBuffered(int index) {
+		return this.buffer[this.position + index];
+	}
+
+	@Override
+	public byte[] takeBuffered(int length) {
+		byte[] taken = Arrays.copyOfRange(this.buffer, this.position, this.position + length);
+		this.position += length;
+		return taken;
+	}
+
+	@Override
+	public void skipBuffered(int length) {
+		this.position += length;
 	}
 
 	@Override

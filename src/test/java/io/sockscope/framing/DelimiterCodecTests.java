@@ -6,6 +6,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
 
@@ -97,6 +98,38 @@ class DelimiterCodecTests {
 			.isThrownBy(() -> Framing.LINE.newCodec(16).deserialize(input("half a fra")));
 	}
 
+	@Test
+	void framesWhollyBufferedAreTakenInOneCopyWithTheSameResultAsByteByByte() throws IOException {
+		FrameCodec codec = Framing.LINE.newCodec(64);
+		BufferedBytes in = new BufferedBytes("aaaa\nbbb\r\n\ncc");
+		Frame first = codec.deserialize(in);
+		Frame second = codec.deserialize(in);
+		Frame empty = codec.deserialize(in);
+		assertThat(text(first.payload())).isEqualTo("aaaa");
+		assertThat(written(codec, first)).isEqualTo("aaaa\n");
+		assertThat(written(codec, second)).isEqualTo("bbb\r\n");
+		assertThat(empty.payload()).isEmpty();
+		assertThat(in.takes).isEqualTo(3);
+		// no delimiter among the buffered bytes: read byte by byte to the end of the stream
+		assertThatExceptionOfType(EOFException.class).isThrownBy(() -> codec.deserialize(in));
+	}
+
+	@Test
+	void bufferedCrlfFrameKeepsALoneLfInThePayload() throws IOException {
+		FrameCodec codec = Framing.CRLF.newCodec(64);
+		Frame frame = codec.deserialize(new BufferedBytes("a\nb\r\n"));
+		assertThat(text(frame.payload())).isEqualTo("a\nb");
+		assertThat(written(codec, frame)).isEqualTo("a\nb\r\n");
+	}
+
+	@Test
+	void bufferedPayloadOverTheLimitIsTooLarge() throws IOException {
+		FrameCodec codec = Framing.LINE.newCodec(4);
+		assertThatExceptionOfType(FrameTooLargeException.class)
+			.isThrownBy(() -> codec.deserialize(new BufferedBytes("12345\n")));
+		assertThat(codec.deserialize(new BufferedBytes("1234\r\n")).payload()).hasSize(4);
+	}
+
 	private static InputStream input(String text) {
 		return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
 	}
@@ -122,6 +155,48 @@ class DelimiterCodecTests {
 		public int read() {
 			this.read++;
 			return 'x';
+		}
+
+	}
+
+	/**
+	 * Bytes that are all buffered, like a connection's input after a read that took in
+	 * several frames; counts the frames taken from the buffer.
+	 */
+	private static final class BufferedBytes extends ByteArrayInputStream implements BufferedInput {
+
+		private int takes;
+
+		BufferedBytes(String text) {
+			super(text.getBytes(StandardCharsets.UTF_8));
+		}
+
+		@Override
+		public int indexOfBuffered(byte value, int maxLength) {
+			for (int i = this.pos; i < Math.min(this.count, this.pos + maxLength); i++) {
+				if (this.buf[i] == value) {
+					return i - this.pos;
+				}
+			}
+			return -1;
+		}
+
+		@Override
+		public byte peekBuffered(int index) {
+			return this.buf[this.pos + index];
+		}
+
+		@Override
+		public byte[] takeBuffered(int length) {
+			this.takes++;
+			byte[] taken = Arrays.copyOfRange(this.buf, this.pos, this.pos + length);
+			this.pos += length;
+			return taken;
+		}
+
+		@Override
+		public void skipBuffered(int length) {
+			this.pos += length;
 		}
 
 	}
