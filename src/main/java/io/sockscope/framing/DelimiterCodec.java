@@ -20,6 +20,8 @@ final class DelimiterCodec extends FrameCodec {
 
 	private static final int INITIAL_BUFFER_SIZE = 128;
 
+	private static final int NO_BYTE = -1;
+
 	private static final byte[] LF_ONLY = { LF };
 
 	private static final byte[] CR_LF = { CR, LF };
@@ -32,6 +34,9 @@ final class DelimiterCodec extends FrameCodec {
 
 	private DelimiterCodec(int maxFrameSize, byte[] delimiter, boolean optionalCarriageReturn) {
 		super(maxFrameSize);
+		if (delimiter.length < 1 || delimiter.length > 2) {
+			throw new IllegalArgumentException("A delimiter is one or two bytes");
+		}
 		this.delimiter = delimiter;
 		this.optionalCarriageReturn = optionalCarriageReturn;
 		this.last = delimiter[delimiter.length - 1];
@@ -80,7 +85,7 @@ final class DelimiterCodec extends FrameCodec {
 			}
 			buffer[count++] = (byte) next;
 			if (next == (this.last & 0xff)) {
-				int terminatorLength = terminatorLength(buffer, count);
+				int terminatorLength = terminatorLength((count > 1) ? buffer[count - 2] & 0xff : NO_BYTE);
 				if (terminatorLength > 0) {
 					int payloadLength = count - terminatorLength;
 					if (payloadLength > max) {
@@ -105,7 +110,7 @@ final class DelimiterCodec extends FrameCodec {
 			return null;
 		}
 		int count = index + 1;
-		int terminatorLength = terminatorLength(buffered, count);
+		int terminatorLength = terminatorLength((count > 1) ? buffered.peekBuffered(count - 2) & 0xff : NO_BYTE);
 		// the last byte of a longer delimiter without the rest, or a payload over the
 		// limit: the byte loop reads these and reports them
 		if (terminatorLength == 0 || count - terminatorLength > getMaxFrameSize()) {
@@ -114,21 +119,6 @@ final class DelimiterCodec extends FrameCodec {
 		byte[] payload = buffered.takeBuffered(count - terminatorLength);
 		buffered.skipBuffered(terminatorLength);
 		return new Frame(payload, terminator(terminatorLength));
-	}
-
-	private int terminatorLength(BufferedInput buffered, int count) {
-		if (this.optionalCarriageReturn) {
-			return (count > 1 && buffered.peekBuffered(count - 2) == CR) ? 2 : 1;
-		}
-		if (count < this.delimiter.length) {
-			return 0;
-		}
-		for (int i = 0; i < this.delimiter.length; i++) {
-			if (buffered.peekBuffered(count - this.delimiter.length + i) != this.delimiter[i]) {
-				return 0;
-			}
-		}
-		return this.delimiter.length;
 	}
 
 	/**
@@ -142,19 +132,21 @@ final class DelimiterCodec extends FrameCodec {
 		return this.delimiter;
 	}
 
-	private int terminatorLength(byte[] buffer, int count) {
+	/**
+	 * How many of a frame's last bytes are its terminator, given that the last one is the
+	 * delimiter's last byte: every delimiter here is one or two bytes, so the byte before
+	 * it decides.
+	 * @param previous the byte before the last, 0-255, or {@link #NO_BYTE}
+	 * @return the terminator's length, or 0 if these bytes do not end a frame
+	 */
+	private int terminatorLength(int previous) {
 		if (this.optionalCarriageReturn) {
-			return (count > 1 && buffer[count - 2] == CR) ? 2 : 1;
+			return (previous == CR) ? 2 : 1;
 		}
-		if (count < this.delimiter.length) {
-			return 0;
+		if (this.delimiter.length == 1) {
+			return 1;
 		}
-		for (int i = 0; i < this.delimiter.length; i++) {
-			if (buffer[count - this.delimiter.length + i] != this.delimiter[i]) {
-				return 0;
-			}
-		}
-		return this.delimiter.length;
+		return (previous == (this.delimiter[0] & 0xff)) ? 2 : 0;
 	}
 
 	@Override

@@ -82,7 +82,12 @@ final class ListenerConnection extends TcpNetConnection {
 
 	private @Nullable OutputStream output;
 
-	private long frameReadAt;
+	/**
+	 * When the last read from the socket returned ({@link System#nanoTime()}): for the
+	 * frame being handled, when its last bytes arrived, since a connection reads again only
+	 * after its reply is written.
+	 */
+	private long lastReadAt;
 
 	/**
 	 * Whether replies were written without a flush because more frames were already
@@ -149,7 +154,6 @@ final class ListenerConnection extends TcpNetConnection {
 		}
 		Received received = (Received) super.getPayload();
 		this.busy = true;
-		this.frameReadAt = System.nanoTime();
 		this.listener.recorder().frameReceived(received.payload().length);
 		this.listener.inspection().frame(this.label, Direction.IN, received.payload());
 		return received;
@@ -167,7 +171,7 @@ final class ListenerConnection extends TcpNetConnection {
 			SocketInput in = this.input;
 			boolean moreBuffered = closeAfter == null && in != null && in.hasBuffered();
 			write(reply, !moreBuffered);
-			this.listener.recorder().frameHandled(System.nanoTime() - this.frameReadAt);
+			this.listener.recorder().frameHandled(System.nanoTime() - this.lastReadAt);
 		}
 		catch (IOException ex) {
 			// the client went away before its reply: an ordinary end, not a server error
@@ -384,7 +388,9 @@ final class ListenerConnection extends TcpNetConnection {
 	}
 
 	private void countReceived(int count) {
-		this.lastTrafficAt = System.nanoTime();
+		long now = System.nanoTime();
+		this.lastReadAt = now;
+		this.lastTrafficAt = now;
 		this.received += count;
 		this.listener.recorder().bytesReceived(count);
 	}

@@ -50,9 +50,9 @@ public enum SockscopeMeters {
 	FRAME_SIZE("sockscope.frame.size", "bytes", "Payload sizes of frames read"),
 
 	/**
-	 * Timer: from a frame read to its reply written.
+	 * Timer: from the read that completed a frame to its reply written.
 	 */
-	FRAME_HANDLING("sockscope.frame.handling", null, "Time from a frame read to its reply written"),
+	FRAME_HANDLING("sockscope.frame.handling", null, "Time from the read that completed a frame to its reply written"),
 
 	/**
 	 * Counter: errors, by {@link Tags#KIND kind}.

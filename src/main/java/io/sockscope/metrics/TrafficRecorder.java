@@ -43,7 +43,7 @@ public interface TrafficRecorder {
 
 	/**
 	 * A frame was handled: its reply is written.
-	 * @param nanos time from the frame read to the reply written
+	 * @param nanos time from the read that completed the frame to the reply written
 	 */
 	void frameHandled(long nanos);
 
