@@ -21,22 +21,27 @@ final class FrameHeaders extends MessageHeaders {
 	/**
 	 * No headers at all: what a reply carries.
 	 */
-	static final FrameHeaders NONE = new FrameHeaders(null);
+	static final FrameHeaders NONE = new FrameHeaders(null, null);
 
-	private FrameHeaders(@Nullable String connectionId) {
+	private FrameHeaders(@Nullable String connectionId, @Nullable FrameReply reply) {
 		super(null, ID_VALUE_NONE, -1L);
 		if (connectionId != null) {
 			getRawHeaders().put(IpHeaders.CONNECTION_ID, connectionId);
 		}
+		if (reply != null) {
+			getRawHeaders().put(REPLY_CHANNEL, reply);
+		}
 	}
 
 	/**
-	 * The one header a frame read from a connection carries.
+	 * The headers a frame read from a connection carries: the connection's id, by which
+	 * the inbound gateway finds the connection to write the reply to, and the channel the
+	 * reply to this one frame goes to ({@link FrameGateway}).
 	 * @param connectionId the connection's id
 	 * @return the headers
 	 */
 	static FrameHeaders of(String connectionId) {
-		return new FrameHeaders(connectionId);
+		return new FrameHeaders(connectionId, new FrameReply());
 	}
 
 }

@@ -21,7 +21,6 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.integration.dsl.IntegrationFlow;
 import org.springframework.integration.dsl.context.IntegrationFlowContext;
-import org.springframework.integration.ip.dsl.Tcp;
 
 /**
  * Starts every enabled listener: binds its port, then registers its flow, an inbound
@@ -72,13 +71,12 @@ public class ListenerRegistry implements SmartLifecycle {
 			throw ex;
 		}
 		FrameHandler handler = this.handlers.create(name, listener, connections.recorder());
-		IntegrationFlow flow = IntegrationFlow
-			.from(Tcp.inboundGateway(connections)
-				// the flow replies on the calling thread, so a reply is there or never comes
-				.replyTimeout(0)
-				.requestChannel(new FrameChannel()))
-			.handle(new FrameMessageHandler(handler))
-			.get();
+		FrameGateway gateway = new FrameGateway();
+		gateway.setConnectionFactory(connections);
+		// the flow replies on the calling thread, so a reply is there or never comes
+		gateway.setReplyTimeout(0);
+		gateway.setRequestChannel(new FrameChannel());
+		IntegrationFlow flow = IntegrationFlow.from(gateway).handle(new FrameMessageHandler(handler)).get();
 		String id = "sockscope.listener." + name;
 		this.flowContext.registration(flow).id(id).addBean(id + ".connections", connections).register();
 		this.running.put(name, new RunningListener(name, id, connections, handler, executor));
