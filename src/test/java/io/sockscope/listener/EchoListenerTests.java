@@ -16,6 +16,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -26,6 +27,9 @@ class EchoListenerTests {
 
 	@Autowired
 	ListenerRegistry listeners;
+
+	@Autowired
+	ApplicationContext context;
 
 	@Test
 	void lineClientGetsEachLineBackWithTheTerminatorItSent() {
@@ -126,6 +130,25 @@ class EchoListenerTests {
 		await().untilAsserted(() -> assertThat(output.getOut()).containsPattern(
 				"open listener=echo conn=\\d+ " + peer + "\\R")
 			.containsPattern("close listener=echo conn=\\d+ " + peer + " reason=client duration=\\d+ms received=6 sent=6"));
+	}
+
+	@Test
+	void closedConnectionsLeaveTheListenersConnectionMap() {
+		ListenerConnectionFactory factory = this.context.getBean("sockscope.listener.echo.connections",
+				ListenerConnectionFactory.class);
+		List<TcpClient> clients = new ArrayList<>();
+		try {
+			for (int i = 0; i < 20; i++) {
+				TcpClient client = TcpClient.connect(echoPort());
+				clients.add(client);
+				assertThat(client.send("c" + i + "\n").readText("c" + i + "\n")).isEqualTo("c" + i + "\n");
+			}
+			assertThat(factory.trackedConnections()).isGreaterThanOrEqualTo(20);
+		}
+		finally {
+			clients.forEach(TcpClient::close);
+		}
+		await().until(() -> factory.trackedConnections() == 0 && factory.activeConnections() == 0);
 	}
 
 	private int echoPort() {
