@@ -38,7 +38,7 @@ import org.springframework.messaging.Message;
  */
 final class ListenerConnection extends TcpNetConnection {
 
-	private static final int INITIAL_INPUT_BUFFER_SIZE = 1024;
+	private static final int INITIAL_INPUT_BUFFER_SIZE = 256;
 
 	private static final int MAX_INPUT_BUFFER_SIZE = 16384;
 
