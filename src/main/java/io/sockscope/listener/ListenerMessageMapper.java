@@ -10,11 +10,12 @@ import org.springframework.messaging.Message;
 import org.springframework.messaging.support.GenericMessage;
 
 /**
- * Turns what a listener connection reads into a message with the one header the inbound
- * gateway needs to route the reply back: the connection id. The default mapper adds the
- * peer's and the local address to every message, and asks the socket for the local one
- * each time: a system call per frame that nothing here reads. The message has no id or
- * timestamp either ({@link FrameHeaders}).
+ * Turns what a listener connection reads into a message with the two headers the inbound
+ * gateway needs: the connection id, to route the reply back, and the frame's own reply
+ * channel ({@link FrameReply}). The default mapper adds the peer's and the local address
+ * to every message, and asks the socket for the local one each time: a system call per
+ * frame that nothing here reads. The message has no id or timestamp either
+ * ({@link FrameHeaders}).
  */
 final class ListenerMessageMapper extends TcpMessageMapper {
 
