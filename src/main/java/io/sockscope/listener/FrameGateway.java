@@ -10,8 +10,8 @@ import org.springframework.messaging.MessageChannel;
  * A listener's inbound gateway: Spring Integration's TCP inbound gateway, which sends each
  * frame to the listener's flow and writes the flow's reply back to the frame's connection.
  * <p>
- * A frame message carries its own {@link FrameReply} as reply channel, so the gateway
- * sends it to the flow as it is and takes the reply from there. The general request/reply
+ * A frame message carries its connection's {@link FrameReply} as reply channel, so the
+ * gateway sends it to the flow as it is and takes the reply from there. The general request/reply
  * path would copy every frame to add a temporary reply channel of its own, with a latch
  * and a logger lookup, wait on that latch, and copy the reply again: all for a reply that
  * a direct channel has delivered before the send returns. At tens of thousands of frames a
@@ -28,7 +28,7 @@ final class FrameGateway extends TcpInboundGateway {
 			// a failure propagates exactly as from the general path, which has no error
 			// channel to route it to
 			requestChannel.send(frame);
-			return reply.reply();
+			return reply.take();
 		}
 		return super.sendAndReceiveMessage(object);
 	}

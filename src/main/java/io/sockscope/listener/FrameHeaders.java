@@ -11,7 +11,8 @@ import org.springframework.messaging.MessageHeaders;
  * Headers of the messages a listener makes for each frame and each reply: without the id
  * and timestamp that {@link MessageHeaders} otherwise generates. Nothing tracks a frame by
  * id or age, and a random UUID plus a clock read for each of them is a measurable share of
- * the cost of a frame at high rates.
+ * the cost of a frame at high rates. For the same reason a connection's frames share one
+ * instance: a header map per frame was half of what a frame allocated.
  */
 final class FrameHeaders extends MessageHeaders {
 
@@ -34,9 +35,10 @@ final class FrameHeaders extends MessageHeaders {
 	}
 
 	/**
-	 * The headers a frame read from a connection carries: the connection's id, by which
-	 * the inbound gateway finds the connection to write the reply to, and the channel the
-	 * reply to this one frame goes to ({@link FrameGateway}).
+	 * The headers of every frame read from one connection: the connection's id, by which
+	 * the inbound gateway finds the connection to write a reply to, and the channel the
+	 * replies to the connection's frames go to ({@link FrameGateway}). Made once per
+	 * connection and shared by its frames, since neither changes between them.
 	 * @param connectionId the connection's id
 	 * @return the headers
 	 */

@@ -61,6 +61,8 @@ final class ListenerConnection extends TcpNetConnection {
 
 	private final boolean overLimit;
 
+	private final FrameHeaders frameHeaders;
+
 	private final long openedAt = System.nanoTime();
 
 	private final Lock sendLock = new ReentrantLock();
@@ -107,6 +109,7 @@ final class ListenerConnection extends TcpNetConnection {
 		this.listener = listener;
 		this.label = new ConnectionLabel(listener.listenerName(), id, peer(socket));
 		this.overLimit = overLimit;
+		this.frameHeaders = FrameHeaders.of(getConnectionId());
 		listener.recorder().connectionOpened();
 		listener.inspection().opened(this.label);
 	}
@@ -114,6 +117,14 @@ final class ListenerConnection extends TcpNetConnection {
 	private static String peer(Socket socket) {
 		String host = socket.getInetAddress().getHostAddress();
 		return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + socket.getPort();
+	}
+
+	/**
+	 * The headers of every frame message of this connection.
+	 * @return the headers
+	 */
+	FrameHeaders frameHeaders() {
+		return this.frameHeaders;
 	}
 
 	@Override

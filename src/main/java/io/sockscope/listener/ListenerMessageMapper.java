@@ -11,19 +11,23 @@ import org.springframework.messaging.support.GenericMessage;
 
 /**
  * Turns what a listener connection reads into a message with the two headers the inbound
- * gateway needs: the connection id, to route the reply back, and the frame's own reply
- * channel ({@link FrameReply}). The default mapper adds the peer's and the local address
- * to every message, and asks the socket for the local one each time: a system call per
- * frame that nothing here reads. The message has no id or timestamp either
- * ({@link FrameHeaders}).
+ * gateway needs: the connection id, to route the reply back, and the connection's reply
+ * channel ({@link FrameReply}); the same headers for every frame of a connection. The
+ * default mapper adds the peer's and the local address to every message, and asks the
+ * socket for the local one each time: a system call per frame that nothing here reads.
+ * The message has no id or timestamp either ({@link FrameHeaders}).
  */
 final class ListenerMessageMapper extends TcpMessageMapper {
 
 	@Override
 	public @Nullable Message<?> toMessage(TcpConnection connection, @Nullable Map<String, Object> headers) {
 		Object payload = connection.getPayload();
-		return (payload != null)
-				? new GenericMessage<>(payload, FrameHeaders.of(connection.getConnectionId())) : null;
+		if (payload == null) {
+			return null;
+		}
+		FrameHeaders frameHeaders = (connection instanceof ListenerConnection listenerConnection)
+				? listenerConnection.frameHeaders() : FrameHeaders.of(connection.getConnectionId());
+		return new GenericMessage<>(payload, frameHeaders);
 	}
 
 }
