@@ -9,8 +9,9 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 /**
  * Creates the executor that runs a listener's accept loop and its connections, one task
  * per connection for the connection's lifetime. On Java 21 and later every connection
- * gets a virtual thread, the accept loop a platform thread; on Java 17 a bounded pool of platform threads, sized for
- * {@code max-connections}, so that a flood of connections cannot exhaust the machine.
+ * gets a virtual thread and the accept loop a platform thread; on Java 17 a bounded pool
+ * of platform threads, sized for {@code max-connections}, so that a flood of connections
+ * cannot exhaust the machine.
  */
 final class ConnectionExecutors {
 

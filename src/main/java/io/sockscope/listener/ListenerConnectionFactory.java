@@ -6,8 +6,6 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -15,6 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 
 import io.sockscope.config.SockscopeProperties;
 import io.sockscope.framing.FrameCodec;
@@ -26,6 +25,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.serializer.Deserializer;
+import org.springframework.integration.ip.tcp.connection.TcpConnectionSupport;
 import org.springframework.integration.ip.tcp.connection.TcpNetConnection;
 import org.springframework.integration.ip.tcp.connection.TcpNetServerConnectionFactory;
 
@@ -54,8 +54,6 @@ final class ListenerConnectionFactory extends TcpNetServerConnectionFactory {
 	private final AtomicInteger active = new AtomicInteger();
 
 	private final AtomicLong connectionIds = new AtomicLong();
-
-	private final Set<ListenerConnection> open = ConcurrentHashMap.newKeySet();
 
 	private final Lock drainLock = new ReentrantLock();
 
@@ -160,9 +158,7 @@ final class ListenerConnectionFactory extends TcpNetServerConnectionFactory {
 	 */
 	private void closeSilentConnections(long idleNanos) {
 		long now = System.nanoTime();
-		for (ListenerConnection connection : this.open) {
-			connection.closeIfSilent(now, idleNanos);
-		}
+		forEachConnection((connection) -> connection.closeIfSilent(now, idleNanos));
 	}
 
 	@Override
@@ -188,10 +184,7 @@ final class ListenerConnectionFactory extends TcpNetServerConnectionFactory {
 	private TcpNetConnection newConnection(Socket socket, boolean server, boolean lookupHost,
 			@Nullable ApplicationEventPublisher publisher, @Nullable String factoryName) {
 		boolean overLimit = this.active.incrementAndGet() > this.properties.maxConnections();
-		ListenerConnection connection = new ListenerConnection(socket, this, this.connectionIds.incrementAndGet(),
-				overLimit, publisher);
-		this.open.add(connection);
-		return connection;
+		return new ListenerConnection(socket, this, this.connectionIds.incrementAndGet(), overLimit, publisher);
 	}
 
 	/**
@@ -205,8 +198,20 @@ final class ListenerConnectionFactory extends TcpNetServerConnectionFactory {
 	protected void harvestClosedConnections() {
 	}
 
+	/**
+	 * Each open connection of this listener: those in Spring Integration's map of the
+	 * factory's connections, which it adds every connection to as it is accepted, before
+	 * the connection runs, and which each removes itself from as it closes.
+	 */
+	private void forEachConnection(Consumer<ListenerConnection> action) {
+		for (TcpConnectionSupport connection : this.connections.values()) {
+			if (connection instanceof ListenerConnection listenerConnection) {
+				action.accept(listenerConnection);
+			}
+		}
+	}
+
 	void connectionClosed(ListenerConnection connection) {
-		this.open.remove(connection);
 		this.connections.remove(connection.getConnectionId(), connection);
 		if (this.active.decrementAndGet() == 0) {
 			this.drainLock.lock();
@@ -234,9 +239,7 @@ final class ListenerConnectionFactory extends TcpNetServerConnectionFactory {
 				// the accept loop ends either way
 			}
 		}
-		for (ListenerConnection connection : this.open) {
-			connection.closeIfIdle();
-		}
+		forEachConnection(ListenerConnection::closeIfIdle);
 	}
 
 	/**
