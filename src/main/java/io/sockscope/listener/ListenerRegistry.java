@@ -60,7 +60,8 @@ public class ListenerRegistry implements SmartLifecycle {
 		FrameCodec codec = listener.framing().newCodec(listener.maxFrameBytes());
 		int logBytes = (int) Math.min(Integer.MAX_VALUE, listener.log().maxBytes().toBytes());
 		InspectionLog inspection = new InspectionLog(new PayloadRenderer(listener.log().payload(), logBytes));
-		TaskExecutor executor = ConnectionExecutors.create(name, listener.maxConnections());
+		TaskExecutor executor = ConnectionExecutors.create(name, listener.maxConnections(),
+				listener.platformThreads());
 		ListenerConnectionFactory connections = new ListenerConnectionFactory(name, listener, codec,
 				listener.mode().deserializer(listener.framing(), codec), inspection, this.metrics, executor);
 		try {

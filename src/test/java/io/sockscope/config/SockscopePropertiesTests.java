@@ -30,6 +30,7 @@ class SockscopePropertiesTests {
 			assertThat(echo.maxFrameSize()).isEqualTo(DataSize.ofKilobytes(64));
 			assertThat(echo.idleTimeout()).hasMinutes(5);
 			assertThat(echo.maxConnections()).isEqualTo(10000);
+			assertThat(echo.platformThreads()).isEqualTo(64);
 			assertThat(echo.log().payload()).isEqualTo(PayloadFormat.TEXT);
 			assertThat(echo.log().maxBytes()).isEqualTo(DataSize.ofKilobytes(1));
 		});
@@ -90,6 +91,14 @@ class SockscopePropertiesTests {
 		this.runner.withPropertyValues("sockscope.listeners.echo.max-connections=0")
 			.run((context) -> assertThat(invalidValue(context.getStartupFailure()))
 				.hasMessageContaining("Property sockscope.listeners.echo.max-connections with value '0'"));
+	}
+
+	@Test
+	void negativePlatformThreadsIsRejected() {
+		this.runner.withPropertyValues("sockscope.listeners.echo.platform-threads=-1")
+			.run((context) -> assertThat(invalidValue(context.getStartupFailure()))
+				.hasMessageContaining("Property sockscope.listeners.echo.platform-threads with value '-1'")
+				.hasMessageContaining("must not be negative"));
 	}
 
 	private static String messages(Throwable failure) {

@@ -117,8 +117,10 @@ class RelayModeTests {
 			assertThat(client.send("via upstream\n").readText("via upstream\n")).isEqualTo("via upstream\n");
 		}
 		assertThat(meters.get("sockscope.upstream").tag("listener", "front").timer().count()).isEqualTo(before + 1);
-		assertThat(output.getOut()).containsPattern("listener=front .* direction=in bytes=12 payload=\"via upstream\"")
-			.containsPattern("listener=front .* direction=out bytes=12 payload=\"via upstream\"");
+		// the connection logs a reply after writing it, so the client may read it first
+		await().untilAsserted(() -> assertThat(output.getOut())
+			.containsPattern("listener=front .* direction=in bytes=12 payload=\"via upstream\"")
+			.containsPattern("listener=front .* direction=out bytes=12 payload=\"via upstream\""));
 	}
 
 	@Test
