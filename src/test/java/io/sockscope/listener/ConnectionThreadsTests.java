@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import io.sockscope.support.TcpClient;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,45 +30,40 @@ class ConnectionThreadsTests {
 	@Autowired
 	ListenerRegistry listeners;
 
+	private final List<TcpClient> clients = new ArrayList<>();
+
+	@AfterEach
+	void closeClients() {
+		this.clients.forEach(TcpClient::close);
+	}
+
 	@Test
 	void connectionsBeyondThePlatformThreadsRunOnVirtualThreads() {
-		List<TcpClient> clients = openAndEcho("echo");
-		try {
-			int expected = ConnectionExecutors.virtualThreadsAvailable() ? 2 : ACCEPT_LOOP_AND_CLIENTS;
-			assertThat(connectionThreads("echo")).hasSize(expected);
-			echoOnEach(clients, "again");
-		}
-		finally {
-			clients.forEach(TcpClient::close);
-		}
+		openAndEcho("echo");
+		int expected = ConnectionExecutors.virtualThreadsAvailable() ? 2 : ACCEPT_LOOP_AND_CLIENTS;
+		assertThat(connectionThreads("echo")).hasSize(expected);
+		echoOnEach("again");
 	}
 
 	@Test
 	void zeroPlatformThreadsRunsEveryConnectionOnAVirtualThread() {
-		List<TcpClient> clients = openAndEcho("vt");
-		try {
-			int expected = ConnectionExecutors.virtualThreadsAvailable() ? 0 : ACCEPT_LOOP_AND_CLIENTS;
-			assertThat(connectionThreads("vt")).hasSize(expected);
-		}
-		finally {
-			clients.forEach(TcpClient::close);
-		}
+		openAndEcho("vt");
+		int expected = ConnectionExecutors.virtualThreadsAvailable() ? 0 : ACCEPT_LOOP_AND_CLIENTS;
+		assertThat(connectionThreads("vt")).hasSize(expected);
 	}
 
-	private List<TcpClient> openAndEcho(String listener) {
-		List<TcpClient> clients = new ArrayList<>();
+	private void openAndEcho(String listener) {
 		for (int i = 0; i < CLIENTS; i++) {
-			clients.add(TcpClient.connect(this.listeners.port(listener)));
+			this.clients.add(TcpClient.connect(this.listeners.port(listener)));
 		}
 		// every connection has answered, so each is running on its thread
-		echoOnEach(clients, "hello");
-		return clients;
+		echoOnEach("hello");
 	}
 
-	private static void echoOnEach(List<TcpClient> clients, String text) {
-		for (int i = 0; i < clients.size(); i++) {
+	private void echoOnEach(String text) {
+		for (int i = 0; i < this.clients.size(); i++) {
 			String line = text + " " + i + "\n";
-			assertThat(clients.get(i).send(line).readText(line)).isEqualTo(line);
+			assertThat(this.clients.get(i).send(line).readText(line)).isEqualTo(line);
 		}
 	}
 
