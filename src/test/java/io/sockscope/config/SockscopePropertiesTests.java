@@ -4,6 +4,8 @@ import io.sockscope.framing.Framing;
 import io.sockscope.inspect.PayloadFormat;
 import io.sockscope.mode.Mode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
@@ -54,12 +56,20 @@ class SockscopePropertiesTests {
 				.contains("morse"));
 	}
 
-	@Test
-	void portOutOfRangeNamesThePropertyAndTheValue() {
-		this.runner.withPropertyValues("sockscope.listeners.echo.port=70000")
+	@ParameterizedTest(name = "{0}={1}")
+	@CsvSource(delimiter = '|', textBlock = """
+			port             | 70000 | 70000 | Port must be between 0 and 65535
+			max-frame-size   | 0     | 0B    | Max frame size must be between 1B and
+			max-connections  | 0     | 0     | Max connections must be at least 1
+			platform-threads | -1    | -1    | Platform threads must not be negative
+			""")
+	void listenerValueOutOfRangeNamesThePropertyTheValueAndTheLimit(String property, String value, String shown,
+			String limit) {
+		this.runner.withPropertyValues("sockscope.listeners.echo." + property + "=" + value)
 			.run((context) -> assertThat(invalidValue(context.getStartupFailure()))
-				.hasMessageContaining("Property sockscope.listeners.echo.port with value '70000' is invalid")
-				.hasMessageContaining("between 0 and 65535"));
+				.hasMessageContaining(
+						"Property sockscope.listeners.echo." + property + " with value '" + shown + "' is invalid")
+				.hasMessageContaining(limit));
 	}
 
 	@Test
@@ -77,28 +87,6 @@ class SockscopePropertiesTests {
 					"sockscope.listeners.b.enabled=false")
 			.run((context) -> assertThat(context.getBean(SockscopeProperties.class).enabledListeners())
 				.containsOnlyKeys("a"));
-	}
-
-	@Test
-	void zeroMaxFrameSizeIsRejected() {
-		this.runner.withPropertyValues("sockscope.listeners.echo.max-frame-size=0")
-			.run((context) -> assertThat(invalidValue(context.getStartupFailure()))
-				.hasMessageContaining("Property sockscope.listeners.echo.max-frame-size with value '0B'"));
-	}
-
-	@Test
-	void zeroMaxConnectionsIsRejected() {
-		this.runner.withPropertyValues("sockscope.listeners.echo.max-connections=0")
-			.run((context) -> assertThat(invalidValue(context.getStartupFailure()))
-				.hasMessageContaining("Property sockscope.listeners.echo.max-connections with value '0'"));
-	}
-
-	@Test
-	void negativePlatformThreadsIsRejected() {
-		this.runner.withPropertyValues("sockscope.listeners.echo.platform-threads=-1")
-			.run((context) -> assertThat(invalidValue(context.getStartupFailure()))
-				.hasMessageContaining("Property sockscope.listeners.echo.platform-threads with value '-1'")
-				.hasMessageContaining("must not be negative"));
 	}
 
 	private static String messages(Throwable failure) {

@@ -18,8 +18,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * platform threads on Java 21 and later, the rest virtual; a pooled platform thread each
  * on Java 17.
  */
-@SpringBootTest(properties = { "sockscope.listeners.echo.port=0", "sockscope.listeners.echo.platform-threads=2",
-		"sockscope.listeners.vt.port=0", "sockscope.listeners.vt.platform-threads=0" })
+// listener names no other test uses: the test counts threads by name, and the contexts of
+// other test classes, with their own "echo" listeners, live in the same JVM
+@SpringBootTest(properties = { "sockscope.listeners.echo.port=0", "sockscope.listeners.pooled.port=0",
+		"sockscope.listeners.pooled.platform-threads=2", "sockscope.listeners.unpooled.port=0",
+		"sockscope.listeners.unpooled.platform-threads=0" })
 class ConnectionThreadsTests {
 
 	private static final int CLIENTS = 6;
@@ -39,17 +42,17 @@ class ConnectionThreadsTests {
 
 	@Test
 	void connectionsBeyondThePlatformThreadsRunOnVirtualThreads() {
-		openAndEcho("echo");
+		openAndEcho("pooled");
 		int expected = ConnectionExecutors.virtualThreadsAvailable() ? 2 : ACCEPT_LOOP_AND_CLIENTS;
-		assertThat(connectionThreads("echo")).hasSize(expected);
+		assertThat(connectionThreads("pooled")).hasSize(expected);
 		echoOnEach("again");
 	}
 
 	@Test
 	void zeroPlatformThreadsRunsEveryConnectionOnAVirtualThread() {
-		openAndEcho("vt");
+		openAndEcho("unpooled");
 		int expected = ConnectionExecutors.virtualThreadsAvailable() ? 0 : ACCEPT_LOOP_AND_CLIENTS;
-		assertThat(connectionThreads("vt")).hasSize(expected);
+		assertThat(connectionThreads("unpooled")).hasSize(expected);
 	}
 
 	private void openAndEcho(String listener) {
