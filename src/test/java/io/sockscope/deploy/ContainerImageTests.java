@@ -17,13 +17,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The Dockerfile's shape, and that the image and the chart agree on where configuration
- * is read, which user runs and which ports are open, and that the image trains its start-up
- * archive at build time and starts with it. CI builds and runs the image itself
- * ({@code .ci/container-check}).
+ * is read, which user runs and which ports are open, that the image runs on the Java runtime
+ * its build links, and that it trains its start-up archive at build time and starts with
+ * it. CI builds and runs the image itself ({@code .ci/container-check}).
  */
 class ContainerImageTests {
 
 	private static final String TRAINING_SCRIPT = "train-startup-archive";
+
+	private static final String LINKING_SCRIPT = "link-runtime";
+
+	private static final String RUNTIME = "/opt/java";
 
 	private static final String JVM_OPTIONS = "jvm.options";
 
@@ -31,9 +35,10 @@ class ContainerImageTests {
 
 	@Test
 	void baseImagesAreBuildArgumentsWithPublicDefaults() {
-		// an LTS whose JVM has the AOT cache (Java 25+), the same release in both stages
+		// an LTS JDK whose JVM has the AOT cache (Java 25+) and can link; the runtime stage
+		// brings its own Java, so its base is only the operating system the JDK was built for
 		assertThat(this.instructions).contains("ARG BUILD_IMAGE=eclipse-temurin:25-jdk-noble",
-				"ARG RUNTIME_IMAGE=eclipse-temurin:25-jre-noble");
+				"ARG RUNTIME_IMAGE=ubuntu:noble");
 		assertThat(this.instructions.stream().filter((line) -> line.startsWith("FROM ")))
 			.containsExactly("FROM ${BUILD_IMAGE} AS build", "FROM ${RUNTIME_IMAGE}");
 	}
@@ -41,12 +46,33 @@ class ContainerImageTests {
 	@Test
 	void runtimeStageCopiesTheJarLayersLibrariesFirstApplicationLast() {
 		assertThat(this.instructions.stream().filter((line) -> line.startsWith("COPY --from=build"))).containsExactly(
+				"COPY --from=build /build/runtime " + RUNTIME,
 				"COPY --from=build /build/extracted/dependencies/ ./",
 				"COPY --from=build /build/extracted/spring-boot-loader/ ./",
 				"COPY --from=build /build/extracted/snapshot-dependencies/ ./",
 				"COPY --from=build /build/extracted/application/ ./");
 		assertThat(this.instructions).anyMatch((line) -> line.contains("-Djarmode=tools")
 				&& line.contains("extract --layers"));
+	}
+
+	@Test
+	void runtimeStageRunsTheJavaRuntimeTheBuildStageLinked() throws IOException {
+		List<String> build = buildStage();
+		int linking = indexOf(build, "RUN sh /usr/local/bin/" + LINKING_SCRIPT + " target/sockscope.jar /build/runtime");
+		assertThat(linking).isGreaterThan(indexOf(build, "COPY docker/" + LINKING_SCRIPT + " /usr/local/bin/"));
+		List<String> stage = runtimeStage();
+		int environment = indexOfLast(stage, "ENV JAVA_HOME=" + RUNTIME + " PATH=" + RUNTIME + "/bin:$PATH");
+		assertThat(environment).isGreaterThan(indexOf(stage, "COPY --from=build /build/runtime " + RUNTIME))
+			.as("the training run uses the linked runtime")
+			.isLessThan(indexOfLast(stage, "RUN sh /usr/local/bin/" + TRAINING_SCRIPT));
+		// the compiler threads' lower priority is the runtime's own option: from the command
+		// line it would print a warning at every start for the image's non-root user
+		String script = Files.readString(Path.of("docker", LINKING_SCRIPT));
+		assertThat(script).startsWith("#!/bin/sh\n")
+			.contains("--add-options=\"-XX:ThreadPriorityPolicy=1 -XX:CompilerThreadPriority=10\"",
+					"--generate-cds-archive", "--print-module-deps", "jdk.crypto.ec")
+			.doesNotContain("--strip-debug");
+		assertThat(runtimeStage()).noneMatch((line) -> line.contains("ThreadPriorityPolicy"));
 	}
 
 	@Test
@@ -118,9 +144,10 @@ class ContainerImageTests {
 	@Test
 	void buildContextHoldsOnlyWhatTheBuildNeeds() throws IOException {
 		assertThat(Files.readAllLines(Path.of(".dockerignore"))).contains("*", "!mvnw", "!.mvn/", "!pom.xml",
-				"!src/main/", "!docker/" + TRAINING_SCRIPT);
+				"!src/main/", "!docker/" + TRAINING_SCRIPT, "!docker/" + LINKING_SCRIPT);
 		assertThat(Path.of("mvnw")).isExecutable();
 		assertThat(Path.of("docker", TRAINING_SCRIPT)).isExecutable();
+		assertThat(Path.of("docker", LINKING_SCRIPT)).isExecutable();
 		assertThat(Path.of(".mvn", "wrapper", "maven-wrapper.properties")).isRegularFile();
 	}
 
@@ -146,6 +173,10 @@ class ContainerImageTests {
 		}
 		assertThat(last).as("an instruction starting with '%s'", prefix).isNotNegative();
 		return last;
+	}
+
+	private List<String> buildStage() {
+		return this.instructions.subList(0, indexOfLast(this.instructions, "FROM ${RUNTIME_IMAGE}"));
 	}
 
 	private List<String> runtimeStage() {
