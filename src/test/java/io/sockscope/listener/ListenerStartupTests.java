@@ -32,6 +32,19 @@ class ListenerStartupTests {
 	}
 
 	@Test
+	void listenerLogsOneLineWhenItStartsAndOneWhenItStops(CapturedOutput output) {
+		try (ConfigurableApplicationContext context = start("--sockscope.listeners.echo.port=0")) {
+			assertThat(context.getBean(ListenerRegistry.class).isListening("echo")).isTrue();
+		}
+		// the flow's channel and gateway are Spring Integration components, which log their
+		// own start and stop under the listener's flow id: chatter an operator has no use for
+		assertThat(output.getOut().lines().filter((line) -> line.contains("echo")))
+			.hasSize(2)
+			.satisfiesExactly((line) -> assertThat(line).contains("Listener 'echo' listening on 127.0.0.1:"),
+					(line) -> assertThat(line).contains("Listener 'echo' stopped"));
+	}
+
+	@Test
 	void portInUseStopsStartUpWithOneLineNamingListenerAndAddress(CapturedOutput output) throws Exception {
 		try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
 			int port = taken.getLocalPort();
