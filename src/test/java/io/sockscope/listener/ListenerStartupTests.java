@@ -33,15 +33,17 @@ class ListenerStartupTests {
 
 	@Test
 	void listenerLogsOneLineWhenItStartsAndOneWhenItStops(CapturedOutput output) {
-		try (ConfigurableApplicationContext context = start("--sockscope.listeners.echo.port=0")) {
-			assertThat(context.getBean(ListenerRegistry.class).isListening("echo")).isTrue();
+		// a name no other test uses: cached contexts of other test classes in this JVM have
+		// 'echo' listeners of their own, whose connections may log while this test runs
+		String[] args = { "--sockscope.listeners.echo.enabled=false", "--sockscope.listeners.startlines.port=0" };
+		try (ConfigurableApplicationContext context = start(args)) {
+			assertThat(context.getBean(ListenerRegistry.class).isListening("startlines")).isTrue();
 		}
 		// the flow's channel and gateway are Spring Integration components, which log their
 		// own start and stop under the listener's flow id: chatter an operator has no use for
-		assertThat(output.getOut().lines().filter((line) -> line.contains("echo")))
-			.hasSize(2)
-			.satisfiesExactly((line) -> assertThat(line).contains("Listener 'echo' listening on 127.0.0.1:"),
-					(line) -> assertThat(line).contains("Listener 'echo' stopped"));
+		assertThat(output.getOut().lines().filter((line) -> line.contains("startlines"))).satisfiesExactly(
+				(line) -> assertThat(line).contains("Listener 'startlines' listening on 127.0.0.1:"),
+				(line) -> assertThat(line).contains("Listener 'startlines' stopped"));
 	}
 
 	@Test
