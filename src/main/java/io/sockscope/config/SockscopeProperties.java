@@ -22,9 +22,11 @@ import org.springframework.util.unit.DataSize;
  * @param listeners Listeners by name; the name appears in logs and as the
  * {@code listener} metric tag.
  * @param shutdown How the listeners stop.
+ * @param inspection How the inspection log is written.
  */
 @ConfigurationProperties("sockscope")
-public record SockscopeProperties(@DefaultValue Map<String, Listener> listeners, @DefaultValue Shutdown shutdown) {
+public record SockscopeProperties(@DefaultValue Map<String, Listener> listeners, @DefaultValue Shutdown shutdown,
+		@DefaultValue Inspection inspection) {
 
 	private static final String PREFIX = "sockscope.listeners.";
 
@@ -32,6 +34,10 @@ public record SockscopeProperties(@DefaultValue Map<String, Listener> listeners,
 		listeners = Map.copyOf(listeners);
 		Map<Integer, String> ports = new HashMap<>();
 		// in name order, so that the same configuration always reports the same conflict
+		if (inspection.queueSize() < 1) {
+			throw new InvalidConfigurationPropertyValueException("sockscope.inspection.queue-size",
+					inspection.queueSize(), "Queue size must be at least 1");
+		}
 		if (shutdown.gracePeriod().isNegative()) {
 			throw new InvalidConfigurationPropertyValueException("sockscope.shutdown.grace-period",
 					shutdown.gracePeriod(), "Grace period must not be negative");
@@ -73,22 +79,22 @@ public record SockscopeProperties(@DefaultValue Map<String, Listener> listeners,
 	 * @param mode What happens to each frame.
 	 * @param maxFrameSize Largest frame payload accepted; a larger one is an error and
 	 * closes the connection.
-	 * @param idleTimeout How long a connection may stay silent before it is closed; 0
-	 * keeps it open forever.
+	 * @param idleTimeout How long a connection may stay silent, nothing read and no reply
+	 * making progress, before it is closed; 0 keeps it open forever.
+	 * @param writeTimeout How long a connection's replies may make no progress (a client
+	 * that does not read them) before the connection is closed; 0 waits forever.
 	 * @param maxConnections Most connections open at once; more are accepted and closed at
 	 * once.
-	 * @param platformThreads On Java 21 and later, how many connections at most run on
-	 * platform threads at once: they answer with about half the latency of virtual threads
-	 * at the tail, while the connections beyond them run on virtual threads, which take a
-	 * few kilobytes each; 0 runs every connection on a virtual thread. Java 17 runs every
-	 * connection on a platform thread of a pool sized for {@code max-connections}.
+	 * @param platformThreads On Java 17 to 20, how many platform threads handle the frames
+	 * of a mode that blocks (relay) at once; Java 21 and later handle each on a virtual
+	 * thread. Connections themselves are served by a few event-loop threads.
 	 * @param log Inspection log settings.
 	 * @param relay The upstream of {@code relay} mode.
 	 */
 	public record Listener(@DefaultValue("true") boolean enabled, @DefaultValue("127.0.0.1") String host,
 			@DefaultValue("8890") int port, @DefaultValue("line") Framing framing, @DefaultValue("auto") Mode mode,
 			@DefaultValue("64KB") DataSize maxFrameSize, @DefaultValue("5m") Duration idleTimeout,
-			@DefaultValue("10000") int maxConnections, @DefaultValue("64") int platformThreads, @DefaultValue Log log,
+			@DefaultValue("30s") Duration writeTimeout, @DefaultValue("10000") int maxConnections, @DefaultValue("64") int platformThreads, @DefaultValue Log log,
 			@DefaultValue Relay relay) {
 
 		static final long LARGEST_FRAME = Integer.MAX_VALUE - 8;
@@ -110,6 +116,10 @@ public record SockscopeProperties(@DefaultValue Map<String, Listener> listeners,
 				throw new InvalidConfigurationPropertyValueException(prefix + ".idle-timeout", this.idleTimeout,
 						"Idle timeout must be between 0 and " + Duration.ofMillis(Integer.MAX_VALUE));
 			}
+			if (this.writeTimeout.isNegative()) {
+				throw new InvalidConfigurationPropertyValueException(prefix + ".write-timeout", this.writeTimeout,
+						"Write timeout must not be negative");
+			}
 			if (this.maxConnections < 1) {
 				throw new InvalidConfigurationPropertyValueException(prefix + ".max-connections",
 						this.maxConnections, "Max connections must be at least 1");
@@ -120,6 +130,10 @@ public record SockscopeProperties(@DefaultValue Map<String, Listener> listeners,
 			}
 			if (this.mode == Mode.RELAY) {
 				this.relay.validate(prefix + ".relay");
+			}
+			if (this.log.linesPerSecond() < 0) {
+				throw new InvalidConfigurationPropertyValueException(prefix + ".log.lines-per-second",
+						this.log.linesPerSecond(), "Lines per second must not be negative");
 			}
 			if (this.log.maxBytes().isNegative()) {
 				throw new InvalidConfigurationPropertyValueException(prefix + ".log.max-bytes", this.log.maxBytes(),
@@ -143,8 +157,26 @@ public record SockscopeProperties(@DefaultValue Map<String, Listener> listeners,
 	 * @param payload How to show the payload.
 	 * @param maxBytes Most bytes of each payload to show; the rest is left out and
 	 * counted.
+	 * @param linesPerSecond Most inspection lines (frames, connections opening, closing
+	 * and failing) the listener logs each second; the rest are counted in
+	 * sockscope_log_events_dropped_total and summed up in one line per interval. 0 logs
+	 * every line.
 	 */
-	public record Log(@DefaultValue("text") PayloadFormat payload, @DefaultValue("1KB") DataSize maxBytes) {
+	public record Log(@DefaultValue("text") PayloadFormat payload, @DefaultValue("1KB") DataSize maxBytes,
+			@DefaultValue("200") int linesPerSecond) {
+
+	}
+
+	/**
+	 * How the inspection log is written: through a bounded queue, so that a slow console
+	 * or disk never slows a listener.
+	 *
+	 * @param queueSize Lines the queue holds; a line that finds it full is dropped and
+	 * counted.
+	 * @param dropSummaryInterval How often each listener that left lines out says how many,
+	 * in one line.
+	 */
+	public record Inspection(@DefaultValue("4096") int queueSize, @DefaultValue("10s") Duration dropSummaryInterval) {
 
 	}
 

@@ -1,5 +1,7 @@
 package io.sockscope.framing;
 
+import java.io.IOException;
+
 /**
  * An input stream that lets a deserializer look at the bytes it has already read from the
  * socket, so that a frame wholly inside them is found with one scan and taken with one
@@ -34,5 +36,17 @@ public interface BufferedInput {
 	 * @param length how many; no more than are buffered
 	 */
 	void skipBuffered(int length);
+
+	/**
+	 * Called by a reader that found no whole frame among the buffered bytes. A blocking
+	 * stream returns, and the reader reads on, a byte at a time. An input that holds
+	 * every byte received so far (the event-loop engine's) throws while fewer than
+	 * {@code limit} bytes are buffered and the stream goes on: the frame is not there yet,
+	 * and the reader is called again once more bytes have arrived.
+	 * @param limit the most bytes a frame and its terminator can take
+	 * @throws IOException to have the frame read again later
+	 */
+	default void noFrameBuffered(int limit) throws IOException {
+	}
 
 }

@@ -65,9 +65,15 @@ final class DelimiterCodec extends FrameCodec {
 		long holdable = (long) max + (this.optionalCarriageReturn ? 2 : this.delimiter.length);
 		int limit = (int) Math.min(holdable, Integer.MAX_VALUE - 8);
 		if (inputStream instanceof BufferedInput buffered) {
-			Frame frame = takeBufferedFrame(buffered, limit);
-			if (frame != null) {
-				return frame;
+			int index = buffered.indexOfBuffered(this.last, limit);
+			if (index < 0) {
+				buffered.noFrameBuffered(limit);
+			}
+			else {
+				Frame frame = takeBufferedFrame(buffered, index);
+				if (frame != null) {
+					return frame;
+				}
 			}
 		}
 		byte[] buffer = new byte[Math.min(INITIAL_BUFFER_SIZE, limit)];
@@ -101,14 +107,11 @@ final class DelimiterCodec extends FrameCodec {
 	}
 
 	/**
-	 * The frame at the head of the buffered bytes, if all of it is buffered and ends with
-	 * this codec's delimiter; otherwise {@code null} and nothing is read.
+	 * The frame at the head of the buffered bytes, given where the delimiter's last byte
+	 * first occurs among them, if it ends the frame there; otherwise {@code null} and
+	 * nothing is read.
 	 */
-	private @Nullable Frame takeBufferedFrame(BufferedInput buffered, int limit) {
-		int index = buffered.indexOfBuffered(this.last, limit);
-		if (index < 0) {
-			return null;
-		}
+	private @Nullable Frame takeBufferedFrame(BufferedInput buffered, int index) {
 		int count = index + 1;
 		int terminatorLength = terminatorLength((count > 1) ? buffered.peekBuffered(count - 2) & 0xff : NO_BYTE);
 		// the last byte of a longer delimiter without the rest, or a payload over the

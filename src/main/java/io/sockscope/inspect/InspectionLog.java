@@ -3,6 +3,11 @@ package io.sockscope.inspect;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
+import io.sockscope.connection.CloseReason;
+import io.sockscope.connection.ConnectionLabel;
+import io.sockscope.connection.ConnectionObserver;
+import io.sockscope.connection.ErrorKind;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.spi.LoggingEventBuilder;
@@ -14,11 +19,15 @@ import org.slf4j.spi.LoggingEventBuilder;
  * attached as structured key-values, so {@code logging.structured.format.console=ecs}
  * carries them as JSON fields.
  */
-public final class InspectionLog {
+public final class InspectionLog implements ConnectionObserver {
 
-	private static final Logger frames = LoggerFactory.getLogger("sockscope.frames");
+	static final String FRAMES_LOGGER = "sockscope.frames";
 
-	private static final Logger connections = LoggerFactory.getLogger("sockscope.connections");
+	static final String CONNECTIONS_LOGGER = "sockscope.connections";
+
+	private static final Logger frames = LoggerFactory.getLogger(FRAMES_LOGGER);
+
+	private static final Logger connections = LoggerFactory.getLogger(CONNECTIONS_LOGGER);
 
 	/**
 	 * Renders the server's own detail messages; they may quote what a peer announced.
@@ -27,16 +36,27 @@ public final class InspectionLog {
 
 	private final PayloadRenderer renderer;
 
-	public InspectionLog(PayloadRenderer renderer) {
-		this.renderer = renderer;
-	}
+	private final LogLineBudget budget;
 
 	/**
-	 * Whether frame lines are written at all; callers may skip work when not.
-	 * @return {@code true} if the frame logger is enabled for INFO
+	 * Create the inspection log of one listener.
+	 * @param renderer how payloads are shown
+	 * @param linesPerSecond most lines written each second, 0 for no limit
+	 * @param drops where lines left out are counted
 	 */
-	public boolean logsFrames() {
-		return frames.isInfoEnabled();
+	public InspectionLog(PayloadRenderer renderer, int linesPerSecond, LogDrops drops) {
+		this.renderer = renderer;
+		this.budget = new LogLineBudget(linesPerSecond, drops);
+	}
+
+	@Override
+	public void frameReceived(ConnectionLabel connection, byte[] payload) {
+		frame(connection, Direction.IN, payload);
+	}
+
+	@Override
+	public void frameSent(ConnectionLabel connection, byte[] payload, long handlingNanos) {
+		frame(connection, Direction.OUT, payload);
 	}
 
 	/**
@@ -46,7 +66,7 @@ public final class InspectionLog {
 	 * @param payload its payload
 	 */
 	public void frame(ConnectionLabel connection, Direction direction, byte[] payload) {
-		if (!frames.isInfoEnabled()) {
+		if (!frames.isInfoEnabled() || !this.budget.take()) {
 			return;
 		}
 		Line line = new Line(frames.atInfo(), "frame", connection).add("direction", direction)
@@ -61,28 +81,18 @@ public final class InspectionLog {
 		line.log();
 	}
 
-	/**
-	 * Log a connection accepted.
-	 * @param connection the connection
-	 */
+	@Override
 	public void opened(ConnectionLabel connection) {
-		if (connections.isInfoEnabled()) {
+		if (connections.isInfoEnabled() && this.budget.take()) {
 			new Line(connections.atInfo(), "open", connection).log();
 		}
 	}
 
-	/**
-	 * Log a connection closed.
-	 * @param connection the connection
-	 * @param reason why it closed
-	 * @param duration how long it was open
-	 * @param received bytes read from it
-	 * @param sent bytes written to it
-	 */
-	public void closed(ConnectionLabel connection, String reason, Duration duration, long received, long sent) {
-		if (connections.isInfoEnabled()) {
-			new Line(connections.atInfo(), "close", connection).add("reason", reason)
-				.add("duration", duration.toMillis() + "ms")
+	@Override
+	public void closed(ConnectionLabel connection, CloseReason reason, Duration openFor, long received, long sent) {
+		if (connections.isInfoEnabled() && this.budget.take()) {
+			new Line(connections.atInfo(), "close", connection).add("reason", reason.tagValue())
+				.add("duration", openFor.toMillis() + "ms")
 				.add("received", received)
 				.add("sent", sent)
 				.log();
@@ -92,13 +102,11 @@ public final class InspectionLog {
 	/**
 	 * Log a client mistake or a fault the server handled, such as an oversize frame. Not an
 	 * error for an operator: the connection is dealt with and counted.
-	 * @param connection the connection
-	 * @param kind the kind of error
-	 * @param detail what happened, in words of the server's own (never peer bytes)
 	 */
-	public void problem(ConnectionLabel connection, String kind, String detail) {
-		if (connections.isInfoEnabled()) {
-			new Line(connections.atInfo(), "error", connection).add("kind", kind)
+	@Override
+	public void error(ConnectionLabel connection, ErrorKind kind, String detail) {
+		if (connections.isInfoEnabled() && this.budget.take()) {
+			new Line(connections.atInfo(), "error", connection).add("kind", kind.tagValue())
 				.add("detail", DETAIL.render(detail.getBytes(StandardCharsets.UTF_8)))
 				.log();
 		}

@@ -1,6 +1,5 @@
 package io.sockscope.listener;
 
-import java.io.IOException;
 
 /**
  * A listener could not bind its address.
@@ -11,10 +10,18 @@ public class ListenerBindException extends RuntimeException {
 
 	private final String address;
 
-	ListenerBindException(String listener, String address, IOException cause) {
-		super("Listener '" + listener + "' cannot listen on " + address + ": " + cause.getMessage(), cause);
+	ListenerBindException(String listener, String address, Throwable cause) {
+		super("Listener '" + listener + "' cannot listen on " + address + ": " + reason(cause), cause);
 		this.listener = listener;
 		this.address = address;
+	}
+
+	/**
+	 * The system's reason, without the name of the call the native transport prefixes it
+	 * with ({@code bind(..) failed with error(-98): Address already in use}).
+	 */
+	private static String reason(Throwable cause) {
+		return String.valueOf(cause.getMessage()).replaceFirst("^bind\\(\\.\\.\\) failed[^:]*: ", "");
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package io.sockscope.listener;
 
 import io.sockscope.config.SockscopeProperties;
+import io.sockscope.inspect.InspectionLogging;
 import io.sockscope.metrics.TrafficMetrics;
 import io.sockscope.mode.FrameHandlers;
 
@@ -22,9 +23,22 @@ class ListenerConfiguration {
 	}
 
 	@Bean
+	EventLoops eventLoops() {
+		return new EventLoops();
+	}
+
+	@Bean
+	InspectionLogging inspectionLogging(SockscopeProperties properties) {
+		return new InspectionLogging(properties.inspection().queueSize(),
+				properties.inspection().dropSummaryInterval());
+	}
+
+	@Bean
 	ListenerRegistry listenerRegistry(SockscopeProperties properties, IntegrationFlowContext flowContext,
-			TrafficMetrics trafficMetrics, FrameHandlers frameHandlers) {
-		return new ListenerRegistry(properties, flowContext, trafficMetrics, frameHandlers);
+			TrafficMetrics trafficMetrics, FrameHandlers frameHandlers, EventLoops eventLoops,
+			InspectionLogging inspectionLogging) {
+		return new ListenerRegistry(properties, flowContext, trafficMetrics, frameHandlers, eventLoops,
+				inspectionLogging);
 	}
 
 	@Bean

@@ -1,108 +1,152 @@
 package io.sockscope.listener;
 
-import java.io.IOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Consumer;
 
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.handler.timeout.IdleStateHandler;
 import io.sockscope.config.SockscopeProperties;
+import io.sockscope.connection.ConnectionObserver;
 import io.sockscope.framing.FrameCodec;
 import io.sockscope.framing.Received;
-import io.sockscope.inspect.InspectionLog;
-import io.sockscope.metrics.TrafficMetrics;
-import io.sockscope.metrics.TrafficRecorder;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.serializer.Deserializer;
+import org.springframework.integration.ip.tcp.connection.AbstractServerConnectionFactory;
 import org.springframework.integration.ip.tcp.connection.TcpConnectionSupport;
-import org.springframework.integration.ip.tcp.connection.TcpNetConnection;
-import org.springframework.integration.ip.tcp.connection.TcpNetServerConnectionFactory;
+import org.springframework.integration.ip.tcp.connection.TcpListener;
 
 /**
- * The Net server connection factory of one listener. It binds its socket when asked,
- * before the flow starts, so that a port in use fails start-up instead of leaving a
- * listener that never listens; it creates {@link ListenerConnection listener connections},
- * enforces {@code max-connections} and closes connections silent for {@code idle-timeout}.
+ * The server connection factory of one listener, on Netty: its connections are
+ * channels served by the shared {@link EventLoops}, each a {@link ChannelConnection}
+ * that Spring Integration's inbound gateway sees like any other. Configured the Spring
+ * Integration way (deserializer, serializer and mapper set on the factory and handed to
+ * each connection), it binds its socket when asked, before the flow starts, so that a
+ * port in use fails start-up; enforces {@code max-connections}, the idle and write
+ * timeouts, and drains its connections when the listener stops.
  */
-final class ListenerConnectionFactory extends TcpNetServerConnectionFactory {
+final class ListenerConnectionFactory extends AbstractServerConnectionFactory {
 
 	private static final int BACKLOG = 1024;
 
-	private static final Duration MIN_SWEEP_PERIOD = Duration.ofMillis(10);
+	/**
+	 * A connection whose unwritten replies exceed the high mark is not read from until
+	 * they fall below the low one.
+	 */
+	private static final WriteBufferWaterMark UNWRITTEN_REPLIES = new WriteBufferWaterMark(128 * 1024, 256 * 1024);
 
-	private static final Duration MAX_SWEEP_PERIOD = Duration.ofSeconds(1);
+	/**
+	 * Room over the payload limit for what a framing puts around a payload.
+	 */
+	private static final int FRAMING_OVERHEAD = 8;
 
 	private final String listenerName;
 
 	private final SockscopeProperties.Listener properties;
 
-	private final FrameCodec codec;
+	private final EventLoops eventLoops;
 
-	private final InspectionLog inspection;
+	private final ConnectionObserver observer;
+
+	private final @Nullable Executor worker;
 
 	private final AtomicInteger active = new AtomicInteger();
 
-	private final AtomicLong connectionIds = new AtomicLong();
+	private final AtomicLong connectionNumbers = new AtomicLong();
 
 	private final Lock drainLock = new ReentrantLock();
 
 	private final Condition drained = this.drainLock.newCondition();
 
-	private volatile boolean draining;
-
-	private final TrafficRecorder recorder;
-
-	private @Nullable ServerSocket boundSocket;
-
-	private @Nullable ScheduledFuture<?> idleSweep;
+	private @Nullable Channel serverChannel;
 
 	ListenerConnectionFactory(String listenerName, SockscopeProperties.Listener properties, FrameCodec codec,
-			Deserializer<? extends Received> deserializer, InspectionLog inspection, TrafficMetrics metrics,
-			Executor executor) {
+			Deserializer<? extends Received> deserializer, ConnectionObserver observer, EventLoops eventLoops,
+			@Nullable Executor worker) {
 		super(properties.port());
 		this.listenerName = listenerName;
 		this.properties = properties;
-		this.codec = codec;
-		this.inspection = inspection;
-		this.recorder = metrics.recorderFor(listenerName, properties.maxFrameBytes(), this.active::get);
+		this.eventLoops = eventLoops;
+		this.observer = observer;
+		this.worker = worker;
 		setLocalAddress(properties.host());
 		setBacklog(BACKLOG);
 		setSoTcpNoDelay(true);
 		setLookupHost(false);
 		setDeserializer(deserializer);
-		setSerializer(codec);
-		setTaskExecutor(executor);
-		setTcpNetConnectionSupport(this::newConnection);
+		setSerializer(new ReplySerializer(codec));
 		setMapper(new ListenerMessageMapper());
 	}
 
 	/**
-	 * Bind the listener's address now.
+	 * Bind the listener's address now, accepting nothing until {@link #start()}.
 	 * @throws ListenerBindException if the address cannot be bound
 	 */
 	void bind() {
 		String address = this.properties.host() + ":" + this.properties.port();
-		try {
-			ServerSocket socket = getTcpSocketFactorySupport().getServerSocketFactory().createServerSocket();
-			socket.setReuseAddress(true);
-			socket.bind(new InetSocketAddress(InetAddress.getByName(this.properties.host()), this.properties.port()),
-					BACKLOG);
-			this.boundSocket = socket;
+		ServerBootstrap bootstrap = new ServerBootstrap().group(this.eventLoops.group())
+			.channel(this.eventLoops.serverChannelType())
+			.option(ChannelOption.SO_BACKLOG, getBacklog())
+			.option(ChannelOption.SO_REUSEADDR, true)
+			// no accepts until the gateway is there to take the connections' frames
+			.option(ChannelOption.AUTO_READ, false)
+			.childOption(ChannelOption.TCP_NODELAY, isSoTcpNoDelay())
+			// a client's half-close ends its input only: raw framing answers after it
+			.childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
+			.childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, UNWRITTEN_REPLIES)
+			.childHandler(new ChannelInitializer<Channel>() {
+
+				@Override
+				protected void initChannel(Channel channel) {
+					initializeChannel(channel);
+				}
+
+			});
+		ChannelFuture bound = bootstrap.bind(new InetSocketAddress(this.properties.host(), this.properties.port()))
+			.awaitUninterruptibly();
+		if (!bound.isSuccess()) {
+			throw new ListenerBindException(this.listenerName, address, bound.cause());
 		}
-		catch (IOException ex) {
-			throw new ListenerBindException(this.listenerName, address, ex);
+		this.serverChannel = bound.channel();
+	}
+
+	private void initializeChannel(Channel channel) {
+		int open = this.active.incrementAndGet();
+		int maxConnections = this.properties.maxConnections();
+		ChannelConnection connection = new ChannelConnection(channel, this, this.connectionNumbers.incrementAndGet(),
+				(open > maxConnections) ? maxConnections : 0, getApplicationEventPublisher());
+		TcpListener listener = getListener();
+		if (listener != null) {
+			connection.registerListener(listener);
 		}
+		connection.registerSenders(getSenders());
+		connection.setMapper(getMapper());
+		connection.setDeserializer(getDeserializer());
+		connection.setSerializer(getSerializer());
+		wrapConnection(connection);
+		long idleNanos = this.properties.idleTimeout().toNanos();
+		long writeNanos = this.properties.writeTimeout().toNanos();
+		if (idleNanos > 0 || writeNanos > 0) {
+			// observing output: a reply the client is slowly reading is progress, not idleness
+			channel.pipeline().addLast(new IdleStateHandler(true, 0, writeNanos, idleNanos, TimeUnit.NANOSECONDS));
+		}
+		channel.pipeline()
+			.addLast(new FrameReader(connection, getDeserializer(),
+					(long) this.properties.maxFrameBytes() + FRAMING_OVERHEAD, this.worker));
 	}
 
 	/**
@@ -110,108 +154,63 @@ final class ListenerConnectionFactory extends TcpNetServerConnectionFactory {
 	 * @return the local port, or -1 if not bound
 	 */
 	int boundPort() {
-		ServerSocket socket = this.boundSocket;
-		return (socket != null) ? socket.getLocalPort() : -1;
+		Channel channel = this.serverChannel;
+		return (channel != null && channel.localAddress() instanceof InetSocketAddress address) ? address.getPort()
+				: -1;
+	}
+
+	@Override
+	public int getPort() {
+		int bound = boundPort();
+		return (bound >= 0) ? bound : super.getPort();
 	}
 
 	/**
-	 * Hand Spring Integration's accept loop the socket {@link #bind()} bound. A stopped
-	 * listener's factory is discarded, never started again, so there is nothing to bind
-	 * here.
+	 * Start accepting on the socket {@link #bind()} bound. A stopped listener's factory is
+	 * discarded, never started again.
 	 */
-	@Override
-	protected ServerSocket createServerSocket(int port, int backlog, @Nullable InetAddress whichNic)
-			throws IOException {
-		ServerSocket socket = this.boundSocket;
-		if (socket == null || socket.isClosed()) {
-			throw new IOException("Listener '" + this.listenerName + "' is not bound");
-		}
-		return socket;
-	}
-
 	@Override
 	public void start() {
-		super.start();
-		Duration idleTimeout = this.properties.idleTimeout();
-		if (!idleTimeout.isZero() && this.idleSweep == null) {
-			this.idleSweep = getTaskScheduler().scheduleWithFixedDelay(
-					() -> closeSilentConnections(idleTimeout.toNanos()), sweepPeriod(idleTimeout));
+		Channel channel = this.serverChannel;
+		if (channel == null || !channel.isActive()) {
+			throw new IllegalStateException("Listener '" + this.listenerName + "' is not bound");
 		}
+		setActive(true);
+		channel.config().setAutoRead(true);
+		setListening(true);
 	}
 
 	/**
-	 * How often to look for silent connections: often enough that one closes within a
-	 * quarter of the timeout after it, at most once a second.
+	 * Not used: the event loops accept connections, not a thread of the factory's own.
 	 */
-	private static Duration sweepPeriod(Duration idleTimeout) {
-		Duration quarter = idleTimeout.dividedBy(4);
-		if (quarter.compareTo(MIN_SWEEP_PERIOD) < 0) {
-			return MIN_SWEEP_PERIOD;
-		}
-		return (quarter.compareTo(MAX_SWEEP_PERIOD) > 0) ? MAX_SWEEP_PERIOD : quarter;
-	}
-
-	/**
-	 * Close every connection that has been silent for the idle timeout. One sweep for the
-	 * whole listener instead of a socket timeout on every read: on a virtual thread, a
-	 * timed read schedules and cancels a timer each time it blocks.
-	 */
-	private void closeSilentConnections(long idleNanos) {
-		long now = System.nanoTime();
-		forEachConnection((connection) -> connection.closeIfSilent(now, idleNanos));
+	@Override
+	public void run() {
 	}
 
 	@Override
 	public void stop() {
-		ScheduledFuture<?> sweep = this.idleSweep;
-		this.idleSweep = null;
-		if (sweep != null) {
-			sweep.cancel(false);
-		}
+		closeServerChannel();
+		setListening(false);
 		super.stop();
-		ServerSocket socket = this.boundSocket;
-		this.boundSocket = null;
-		if (socket != null && !socket.isClosed()) {
-			try {
-				socket.close();
-			}
-			catch (IOException ex) {
-				// closing a listening socket that failed to close leaves nothing to do
-			}
-		}
 	}
 
-	private TcpNetConnection newConnection(Socket socket, boolean server, boolean lookupHost,
-			@Nullable ApplicationEventPublisher publisher, @Nullable String factoryName) {
-		boolean overLimit = this.active.incrementAndGet() > this.properties.maxConnections();
-		return new ListenerConnection(socket, this, this.connectionIds.incrementAndGet(), overLimit, publisher);
+	private void closeServerChannel() {
+		Channel channel = this.serverChannel;
+		if (channel != null) {
+			channel.close().awaitUninterruptibly();
+		}
 	}
 
 	/**
-	 * Spring Integration's factory looks through all of its connections for closed ones
-	 * after every accept, listing the ids of all the open ones as it goes: with thousands
-	 * open, each new connection cost a list of thousands of ids, and opening 10,000
-	 * allocated about 700 MB. A listener connection leaves the factory's map itself when
-	 * it closes ({@link #connectionClosed}), so there is nothing to look for.
+	 * A listener connection leaves the factory's map itself when it closes, so there is
+	 * nothing to look for; Spring Integration's factory would otherwise list every open
+	 * connection after each accept.
 	 */
 	@Override
 	protected void harvestClosedConnections() {
 	}
 
-	/**
-	 * Each open connection of this listener: those in Spring Integration's map of the
-	 * factory's connections, which it adds every connection to as it is accepted, before
-	 * the connection runs, and which each removes itself from as it closes.
-	 */
-	private void forEachConnection(Consumer<ListenerConnection> action) {
-		for (TcpConnectionSupport connection : this.connections.values()) {
-			if (connection instanceof ListenerConnection listenerConnection) {
-				action.accept(listenerConnection);
-			}
-		}
-	}
-
-	void connectionClosed(ListenerConnection connection) {
+	void connectionClosed(ChannelConnection connection) {
 		this.connections.remove(connection.getConnectionId(), connection);
 		if (this.active.decrementAndGet() == 0) {
 			this.drainLock.lock();
@@ -225,21 +224,15 @@ final class ListenerConnectionFactory extends TcpNetServerConnectionFactory {
 	}
 
 	/**
-	 * Stop accepting and close every connection that is waiting for a frame; connections
-	 * handling one close once their reply is written.
+	 * Stop accepting, and have every connection answer the frames it has already read and
+	 * close.
 	 */
 	void drain() {
-		this.draining = true;
-		ServerSocket socket = this.boundSocket;
-		if (socket != null) {
-			try {
-				socket.close();
-			}
-			catch (IOException ex) {
-				// the accept loop ends either way
-			}
+		closeServerChannel();
+		setListening(false);
+		for (ChannelConnection connection : openConnections()) {
+			connection.channel().pipeline().fireUserEventTriggered(FrameReader.DrainEvent.INSTANCE);
 		}
-		forEachConnection(ListenerConnection::closeIfIdle);
 	}
 
 	/**
@@ -268,8 +261,21 @@ final class ListenerConnectionFactory extends TcpNetServerConnectionFactory {
 		}
 	}
 
-	boolean isDraining() {
-		return this.draining;
+	/**
+	 * Close every connection still open now, whatever it is doing.
+	 */
+	void closeAll() {
+		openConnections().forEach(ChannelConnection::close);
+	}
+
+	private List<ChannelConnection> openConnections() {
+		List<ChannelConnection> open = new ArrayList<>();
+		for (TcpConnectionSupport connection : this.connections.values()) {
+			if (connection instanceof ChannelConnection channelConnection) {
+				open.add(channelConnection);
+			}
+		}
+		return open;
 	}
 
 	int activeConnections() {
@@ -288,20 +294,8 @@ final class ListenerConnectionFactory extends TcpNetServerConnectionFactory {
 		return this.listenerName;
 	}
 
-	int maxConnections() {
-		return this.properties.maxConnections();
-	}
-
-	FrameCodec codec() {
-		return this.codec;
-	}
-
-	InspectionLog inspection() {
-		return this.inspection;
-	}
-
-	TrafficRecorder recorder() {
-		return this.recorder;
+	ConnectionObserver observer() {
+		return this.observer;
 	}
 
 }

@@ -25,7 +25,7 @@ final class ListenerMessageMapper extends TcpMessageMapper {
 		if (payload == null) {
 			return null;
 		}
-		FrameHeaders frameHeaders = (connection instanceof ListenerConnection listenerConnection)
+		FrameHeaders frameHeaders = (connection instanceof ChannelConnection listenerConnection)
 				? listenerConnection.frameHeaders() : FrameHeaders.of(connection.getConnectionId());
 		return new GenericMessage<>(payload, frameHeaders);
 	}

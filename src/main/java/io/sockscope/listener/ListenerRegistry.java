@@ -6,19 +6,26 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.sockscope.config.SockscopeProperties;
+import io.sockscope.connection.ConnectionObserver;
 import io.sockscope.framing.FrameCodec;
 import io.sockscope.inspect.InspectionLog;
+import io.sockscope.inspect.InspectionLogging;
+import io.sockscope.inspect.LogDrops;
 import io.sockscope.inspect.PayloadRenderer;
 import io.sockscope.metrics.TrafficMetrics;
+import io.sockscope.metrics.TrafficObserver;
+import io.sockscope.metrics.TrafficRecorder;
 import io.sockscope.mode.FrameHandler;
 import io.sockscope.mode.FrameHandlers;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.SmartLifecycle;
-import org.springframework.core.task.TaskExecutor;
 import org.springframework.integration.dsl.IntegrationFlow;
 import org.springframework.integration.dsl.context.IntegrationFlowContext;
 
@@ -30,6 +37,8 @@ public class ListenerRegistry implements SmartLifecycle {
 
 	private static final Log logger = LogFactory.getLog(ListenerRegistry.class);
 
+	private static final Duration FORCED_CLOSE_WAIT = Duration.ofSeconds(1);
+
 	private final SockscopeProperties properties;
 
 	private final IntegrationFlowContext flowContext;
@@ -38,12 +47,19 @@ public class ListenerRegistry implements SmartLifecycle {
 
 	private final FrameHandlers handlers;
 
+	private final EventLoops eventLoops;
+
+	private final InspectionLogging inspectionLogging;
+
 	private final Map<String, RunningListener> running = Collections.synchronizedMap(new LinkedHashMap<>());
 
 	private volatile boolean started;
 
 	public ListenerRegistry(SockscopeProperties properties, IntegrationFlowContext flowContext,
-			TrafficMetrics metrics, FrameHandlers handlers) {
+			TrafficMetrics metrics, FrameHandlers handlers, EventLoops eventLoops,
+			InspectionLogging inspectionLogging) {
+		this.eventLoops = eventLoops;
+		this.inspectionLogging = inspectionLogging;
 		this.properties = properties;
 		this.flowContext = flowContext;
 		this.metrics = metrics;
@@ -59,19 +75,30 @@ public class ListenerRegistry implements SmartLifecycle {
 	private void startListener(String name, SockscopeProperties.Listener listener) {
 		FrameCodec codec = listener.framing().newCodec(listener.maxFrameBytes());
 		int logBytes = (int) Math.min(Integer.MAX_VALUE, listener.log().maxBytes().toBytes());
-		InspectionLog inspection = new InspectionLog(new PayloadRenderer(listener.log().payload(), logBytes));
-		TaskExecutor executor = ConnectionExecutors.create(name, listener.maxConnections(),
-				listener.platformThreads());
+		LogDrops logDrops = this.inspectionLogging.register(name);
+		InspectionLog inspection = new InspectionLog(new PayloadRenderer(listener.log().payload(), logBytes),
+				listener.log().linesPerSecond(), logDrops);
+		AtomicReference<ListenerConnectionFactory> factory = new AtomicReference<>();
+		TrafficRecorder recorder = this.metrics.recorderFor(name, listener.maxFrameBytes(),
+				() -> factory.get().activeConnections());
+		this.metrics.logDrops(name, logDrops::overRate, logDrops::queueFull);
+		ConnectionObserver observer = ConnectionObserver.of(new TrafficObserver(recorder), inspection);
+		Executor worker = listener.mode().blocks() ? Workers.create(name, listener.platformThreads()) : null;
 		ListenerConnectionFactory connections = new ListenerConnectionFactory(name, listener, codec,
-				listener.mode().deserializer(listener.framing(), codec), inspection, this.metrics, executor);
+				listener.mode().deserializer(listener.framing(), codec), observer, this.eventLoops, worker);
+		factory.set(connections);
 		try {
 			connections.bind();
 		}
 		catch (ListenerBindException ex) {
-			ConnectionExecutors.shutdown(executor);
+			if (worker != null) {
+				Workers.shutdown(worker);
+			}
+			this.metrics.remove(name);
+			this.inspectionLogging.unregister(name);
 			throw ex;
 		}
-		FrameHandler handler = this.handlers.create(name, listener, connections.recorder());
+		FrameHandler handler = this.handlers.create(name, listener, recorder);
 		FrameGateway gateway = new FrameGateway();
 		gateway.setConnectionFactory(connections);
 		// the flow replies on the calling thread, so a reply is there or never comes
@@ -80,7 +107,7 @@ public class ListenerRegistry implements SmartLifecycle {
 		IntegrationFlow flow = IntegrationFlow.from(gateway).handle(new FrameMessageHandler(handler)).get();
 		String id = "sockscope.listener." + name;
 		this.flowContext.registration(flow).id(id).addBean(id + ".connections", connections).register();
-		this.running.put(name, new RunningListener(name, id, connections, handler, executor));
+		this.running.put(name, new RunningListener(name, id, connections, handler, worker));
 		logger.info("Listener '" + name + "' listening on " + listener.host() + ":" + connections.boundPort()
 				+ " (framing=" + listener.framing().displayName() + ", mode=" + listener.mode().displayName() + ")");
 	}
@@ -97,14 +124,19 @@ public class ListenerRegistry implements SmartLifecycle {
 			listeners = new ArrayList<>(this.running.values());
 		}
 		listeners.forEach((listener) -> listener.connections().drain());
-		long deadline = System.nanoTime() + this.properties.shutdown().gracePeriod().toNanos();
+		Duration gracePeriod = this.properties.shutdown().gracePeriod();
+		long deadline = System.nanoTime() + gracePeriod.toNanos();
 		for (RunningListener listener : listeners) {
 			Duration remaining = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
 			if (!listener.connections().awaitDrained(remaining)) {
 				logger.info("Listener '" + listener.name() + "' closing " + listener.connections().activeConnections()
-						+ " connection(s) still busy after the grace period of "
-						+ this.properties.shutdown().gracePeriod());
+						+ " connection(s) still busy after the grace period of " + gracePeriod);
+				listener.connections().closeAll();
 			}
+		}
+		for (RunningListener listener : listeners) {
+			// closing is immediate, whatever a client does; the wait only lets the close lines out
+			listener.connections().awaitDrained(FORCED_CLOSE_WAIT);
 		}
 		synchronized (this.running) {
 			this.running.clear();
@@ -113,8 +145,12 @@ public class ListenerRegistry implements SmartLifecycle {
 			this.flowContext.remove(listener.flowId());
 			listener.connections().stop();
 			listener.handler().close();
-			ConnectionExecutors.shutdown(listener.executor());
+			Executor worker = listener.worker();
+			if (worker != null) {
+				Workers.shutdown(worker);
+			}
 			this.metrics.remove(listener.name());
+			this.inspectionLogging.unregister(listener.name());
 			logger.info("Listener '" + listener.name() + "' stopped");
 		}
 		this.started = false;
@@ -164,7 +200,7 @@ public class ListenerRegistry implements SmartLifecycle {
 	}
 
 	private record RunningListener(String name, String flowId, ListenerConnectionFactory connections,
-			FrameHandler handler, TaskExecutor executor) {
+			FrameHandler handler, @Nullable Executor worker) {
 
 	}
 

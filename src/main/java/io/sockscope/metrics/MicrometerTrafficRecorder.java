@@ -1,5 +1,7 @@
 package io.sockscope.metrics;
 
+import io.sockscope.connection.CloseReason;
+import io.sockscope.connection.ErrorKind;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;

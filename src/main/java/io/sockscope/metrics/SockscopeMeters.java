@@ -62,7 +62,14 @@ public enum SockscopeMeters {
 	/**
 	 * Timer: round trips of relayed frames to the upstream.
 	 */
-	UPSTREAM("sockscope.upstream", null, "Round trips of relayed frames to the upstream");
+	UPSTREAM("sockscope.upstream", null, "Round trips of relayed frames to the upstream"),
+
+	/**
+	 * Counter: inspection log lines not written, by {@link Tags#REASON reason}
+	 * ({@code rate}: over the listener's lines per second; {@code queue}: the log's queue
+	 * was full).
+	 */
+	LOG_EVENTS_DROPPED("sockscope.log.events.dropped", null, "Inspection log lines not written");
 
 	private final String meterName;
 
@@ -111,12 +118,13 @@ public enum SockscopeMeters {
 		LISTENER("listener"),
 
 		/**
-		 * Why a connection closed, see {@link CloseReason}.
+		 * Why a connection closed, see {@link io.sockscope.connection.CloseReason}, or why a
+		 * log line was dropped.
 		 */
 		REASON("reason"),
 
 		/**
-		 * The kind of error, see {@link ErrorKind}.
+		 * The kind of error, see {@link io.sockscope.connection.ErrorKind}.
 		 */
 		KIND("kind");
 

@@ -1,7 +1,9 @@
 package io.sockscope.metrics;
 
 import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
 
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
@@ -25,6 +27,24 @@ public class TrafficMetrics {
 	 */
 	public TrafficRecorder recorderFor(String listener, long maxFrameSize, IntSupplier activeConnections) {
 		return new MicrometerTrafficRecorder(this.registry, listener, maxFrameSize, activeConnections);
+	}
+
+	/**
+	 * Register the counts of a listener's inspection log lines left out.
+	 * @param listener the listener's name
+	 * @param overRate reads the lines left out over the listener's rate limit
+	 * @param queueFull reads the lines dropped because the log's queue was full
+	 */
+	public void logDrops(String listener, LongSupplier overRate, LongSupplier queueFull) {
+		logDropCounter(listener, "rate", overRate);
+		logDropCounter(listener, "queue", queueFull);
+	}
+
+	private void logDropCounter(String listener, String reason, LongSupplier count) {
+		FunctionCounter.builder(SockscopeMeters.LOG_EVENTS_DROPPED.meterName(), count, LongSupplier::getAsLong)
+			.description(SockscopeMeters.LOG_EVENTS_DROPPED.description())
+			.tags(SockscopeMeters.Tags.LISTENER.key(), listener, SockscopeMeters.Tags.REASON.key(), reason)
+			.register(this.registry);
 	}
 
 	/**

@@ -1,7 +1,7 @@
 package io.sockscope.mode;
 
 import io.sockscope.framing.Received;
-import io.sockscope.metrics.CloseReason;
+import io.sockscope.connection.CloseReason;
 
 /**
  * {@code http} mode: {@code 200 OK} with the exact request as a plain-text body.

@@ -3,7 +3,7 @@ package io.sockscope.mode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
-import io.sockscope.metrics.ErrorKind;
+import io.sockscope.connection.ErrorKind;
 
 /**
  * An HTTP request that cannot be served. It knows its response: a status line, a

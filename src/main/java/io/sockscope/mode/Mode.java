@@ -61,6 +61,15 @@ public enum Mode {
 	}
 
 	/**
+	 * Whether handling a frame of this mode can block, waiting on something other than the
+	 * client, so that it must not run on an event-loop thread.
+	 * @return {@code true} for {@code relay}
+	 */
+	public boolean blocks() {
+		return this == RELAY;
+	}
+
+	/**
 	 * The name used in configuration and logs.
 	 * @return the lowercase name
 	 */

@@ -6,7 +6,7 @@ import io.sockscope.client.ExchangeException;
 import io.sockscope.client.FrameExchange;
 import io.sockscope.framing.Frame;
 import io.sockscope.framing.Received;
-import io.sockscope.metrics.ErrorKind;
+import io.sockscope.connection.ErrorKind;
 import io.sockscope.metrics.TrafficRecorder;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;

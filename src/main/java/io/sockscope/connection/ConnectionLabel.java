@@ -1,4 +1,4 @@
-package io.sockscope.inspect;
+package io.sockscope.connection;
 
 /**
  * Names a connection in the inspection log.

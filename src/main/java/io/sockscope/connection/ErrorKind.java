@@ -1,4 +1,4 @@
-package io.sockscope.metrics;
+package io.sockscope.connection;
 
 import java.util.Locale;
 

@@ -1,4 +1,4 @@
-package io.sockscope.metrics;
+package io.sockscope.connection;
 
 import java.util.Locale;
 
@@ -28,6 +28,11 @@ public enum CloseReason {
 	 * The listener already had its maximum number of connections.
 	 */
 	LIMIT,
+
+	/**
+	 * The client stopped reading: its replies made no progress for the write timeout.
+	 */
+	TIMEOUT,
 
 	/**
 	 * The server shut down.
