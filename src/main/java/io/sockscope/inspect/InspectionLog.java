@@ -39,6 +39,15 @@ public final class InspectionLog implements ConnectionObserver {
 	private final LogLineBudget budget;
 
 	/**
+	 * Whether the frame and connection loggers are on at INFO: asked of Logback once a
+	 * second ({@link #refreshLevels()}) instead of twice per frame, where its turbo filter
+	 * chain was a measurable share of a frame's cost.
+	 */
+	private volatile boolean framesOn = frames.isInfoEnabled();
+
+	private volatile boolean connectionsOn = connections.isInfoEnabled();
+
+	/**
 	 * Create the inspection log of one listener.
 	 * @param renderer how payloads are shown
 	 * @param linesPerSecond most lines written each second, 0 for no limit
@@ -47,6 +56,15 @@ public final class InspectionLog implements ConnectionObserver {
 	public InspectionLog(PayloadRenderer renderer, int linesPerSecond, LogDrops drops) {
 		this.renderer = renderer;
 		this.budget = new LogLineBudget(linesPerSecond, drops);
+	}
+
+	/**
+	 * Ask the logging system again whether frame and connection lines are on, after a
+	 * level may have changed.
+	 */
+	public void refreshLevels() {
+		this.framesOn = frames.isInfoEnabled();
+		this.connectionsOn = connections.isInfoEnabled();
 	}
 
 	@Override
@@ -66,7 +84,7 @@ public final class InspectionLog implements ConnectionObserver {
 	 * @param payload its payload
 	 */
 	public void frame(ConnectionLabel connection, Direction direction, byte[] payload) {
-		if (!frames.isInfoEnabled() || !this.budget.take()) {
+		if (!this.framesOn || !this.budget.take()) {
 			return;
 		}
 		Line line = new Line(frames.atInfo(), "frame", connection).add("direction", direction)
@@ -83,14 +101,14 @@ public final class InspectionLog implements ConnectionObserver {
 
 	@Override
 	public void opened(ConnectionLabel connection) {
-		if (connections.isInfoEnabled() && this.budget.take()) {
+		if (this.connectionsOn && this.budget.take()) {
 			new Line(connections.atInfo(), "open", connection).log();
 		}
 	}
 
 	@Override
 	public void closed(ConnectionLabel connection, CloseReason reason, Duration openFor, long received, long sent) {
-		if (connections.isInfoEnabled() && this.budget.take()) {
+		if (this.connectionsOn && this.budget.take()) {
 			new Line(connections.atInfo(), "close", connection).add("reason", reason.tagValue())
 				.add("duration", openFor.toMillis() + "ms")
 				.add("received", received)
@@ -105,7 +123,7 @@ public final class InspectionLog implements ConnectionObserver {
 	 */
 	@Override
 	public void error(ConnectionLabel connection, ErrorKind kind, String detail) {
-		if (connections.isInfoEnabled() && this.budget.take()) {
+		if (this.connectionsOn && this.budget.take()) {
 			new Line(connections.atInfo(), "error", connection).add("kind", kind.tagValue())
 				.add("detail", DETAIL.render(detail.getBytes(StandardCharsets.UTF_8)))
 				.log();

@@ -29,11 +29,15 @@ public class InspectionLogging implements SmartLifecycle {
 
 	private static final String[] LOGGERS = { InspectionLog.FRAMES_LOGGER, InspectionLog.CONNECTIONS_LOGGER };
 
+	private static final long LEVELS_REFRESH_MILLIS = 1000;
+
 	private final int queueSize;
 
 	private final Duration summaryInterval;
 
 	private final Map<String, LogDrops> drops = new ConcurrentHashMap<>();
+
+	private final Map<String, InspectionLog> logs = new ConcurrentHashMap<>();
 
 	private @Nullable InspectionAppender appender;
 
@@ -60,10 +64,20 @@ public class InspectionLogging implements SmartLifecycle {
 	}
 
 	/**
+	 * Keep a listener's log up to date with the logging levels, once a second.
+	 * @param listener the listener's name
+	 * @param log its inspection log
+	 */
+	public void track(String listener, InspectionLog log) {
+		this.logs.put(listener, log);
+	}
+
+	/**
 	 * Stop counting for a listener that stopped, after a last summary of what it left out.
 	 * @param listener the listener's name
 	 */
 	public void unregister(String listener) {
+		this.logs.remove(listener);
 		LogDrops listenerDrops = this.drops.remove(listener);
 		if (listenerDrops != null) {
 			summarize(listener, listenerDrops);
@@ -97,6 +111,8 @@ public class InspectionLogging implements SmartLifecycle {
 		});
 		long period = Math.max(1, this.summaryInterval.toMillis());
 		scheduler.scheduleAtFixedRate(this::summarizeAll, period, period, TimeUnit.MILLISECONDS);
+		scheduler.scheduleWithFixedDelay(() -> this.logs.values().forEach(InspectionLog::refreshLevels),
+				LEVELS_REFRESH_MILLIS, LEVELS_REFRESH_MILLIS, TimeUnit.MILLISECONDS);
 		this.summaries = scheduler;
 	}
 

@@ -39,6 +39,11 @@ final class ChannelConnection extends TcpConnectionSupport implements InterimRes
 
 	private final Channel channel;
 
+	/**
+	 * What the buffer collecting a read's replies starts at.
+	 */
+	private static final int BATCH_SIZE = 1024;
+
 	private final ListenerConnectionFactory listener;
 
 	private final ConnectionObserver observer;
@@ -57,15 +62,28 @@ final class ChannelConnection extends TcpConnectionSupport implements InterimRes
 
 	/**
 	 * When the read that completed the frame being handled returned
-	 * ({@link System#nanoTime()}).
+	 * ({@link System#nanoTime()}); the last read, for the idle timeout.
 	 */
-	private long frameReadAt;
+	private volatile long frameReadAt = this.openedAt;
 
 	/**
-	 * Whether replies were written and not yet flushed: the reader flushes them once it
-	 * has handled every frame the last read completed.
+	 * Whether a frame is with a worker: not idle, whatever the clock says.
 	 */
-	private boolean unflushed;
+	private volatile boolean busy;
+
+	/**
+	 * What the timeouts' sweep saw last: replies waiting, in bytes, and when they last
+	 * shrank. Only the sweep reads and writes these.
+	 */
+	private long pendingSeen;
+
+	private long progressSeenAt = this.openedAt;
+
+	/**
+	 * Replies written on the event loop and not yet flushed: the reader flushes them once
+	 * it has handled every frame the last read completed.
+	 */
+	private @Nullable ByteBuf unflushed;
 
 	private final int overLimit;
 
@@ -186,21 +204,23 @@ final class ChannelConnection extends TcpConnectionSupport implements InterimRes
 		if (!this.channel.isActive()) {
 			return;
 		}
-		ByteBuf bytes = this.channel.alloc().ioBuffer(ReplySerializer.sizeHint(reply));
+		ByteBuf bytes = flush ? this.channel.alloc().ioBuffer(ReplySerializer.sizeHint(reply)) : batch(reply);
+		int before = bytes.writerIndex();
 		try {
 			((Serializer<Reply>) getSerializer()).serialize(reply, new ByteBufOutputStream(bytes));
 		}
 		catch (IOException | RuntimeException ex) {
-			bytes.release();
+			bytes.writerIndex(before);
+			if (flush) {
+				bytes.release();
+			}
 			throw new IllegalStateException("Reply could not be serialized", ex);
 		}
-		int count = bytes.readableBytes();
+		int count = bytes.writerIndex() - before;
 		if (flush) {
+			// after the replies collected before it, in order
+			flushOnLoop();
 			this.channel.writeAndFlush(bytes, this.channel.voidPromise());
-		}
-		else {
-			this.channel.write(bytes, this.channel.voidPromise());
-			this.unflushed = true;
 		}
 		this.sent += count;
 		this.observer.bytesSent(this.label, count);
@@ -209,18 +229,55 @@ final class ChannelConnection extends TcpConnectionSupport implements InterimRes
 	}
 
 	/**
-	 * Flush replies written on the event loop and not flushed yet.
+	 * The buffer that collects the replies to the frames of one read, so that they leave
+	 * in one write: one buffer and one entry in the channel's outbound queue for all of
+	 * them instead of one per reply.
+	 */
+	private ByteBuf batch(Reply reply) {
+		ByteBuf batch = this.unflushed;
+		if (batch == null) {
+			batch = this.channel.alloc().ioBuffer(Math.max(BATCH_SIZE, ReplySerializer.sizeHint(reply)));
+			this.unflushed = batch;
+		}
+		return batch;
+	}
+
+	/**
+	 * Write the replies collected since the last flush, and flush.
 	 */
 	void flush() {
-		if (this.unflushed) {
-			this.unflushed = false;
-			this.channel.flush();
+		ByteBuf batch = this.unflushed;
+		if (batch != null) {
+			this.unflushed = null;
+			this.channel.writeAndFlush(batch, this.channel.voidPromise());
+		}
+	}
+
+	/**
+	 * Write what was collected, when called on the channel's event loop; elsewhere there is
+	 * nothing collected to write.
+	 */
+	private void flushOnLoop() {
+		if (this.channel.eventLoop().inEventLoop()) {
+			flush();
+		}
+	}
+
+	/**
+	 * Drop the replies collected and not written: the channel has closed.
+	 */
+	void discardUnflushed() {
+		ByteBuf batch = this.unflushed;
+		this.unflushed = null;
+		if (batch != null) {
+			batch.release();
 		}
 	}
 
 	@Override
 	public void sendInterim(byte[] response) {
 		if (this.channel.isActive()) {
+			flushOnLoop();
 			this.channel.writeAndFlush(Unpooled.wrappedBuffer(response), this.channel.voidPromise());
 			this.sent += response.length;
 			this.observer.bytesSent(this.label, response.length);
@@ -233,7 +290,7 @@ final class ChannelConnection extends TcpConnectionSupport implements InterimRes
 	 */
 	void closeAfterWrites(CloseReason reason) {
 		this.closeReason.compareAndSet(null, reason);
-		this.unflushed = false;
+		flushOnLoop();
 		this.channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
 	}
 
@@ -242,12 +299,44 @@ final class ChannelConnection extends TcpConnectionSupport implements InterimRes
 	 * the input open.
 	 */
 	void shutdownOutputAfterWrites() {
-		this.unflushed = false;
+		flushOnLoop();
 		this.channel.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener((future) -> {
 			if (this.channel instanceof DuplexChannel duplex && this.channel.isActive()) {
 				duplex.shutdownOutput();
 			}
 		});
+	}
+
+	void busy(boolean handingToWorker) {
+		this.busy = handingToWorker;
+	}
+
+	/**
+	 * How long the replies waiting to be written have made no progress.
+	 * @param now the time now ({@link System#nanoTime()})
+	 * @return nanoseconds since they last shrank, or -1 if none are waiting
+	 */
+	long repliesStalledFor(long now) {
+		long pending = pendingWriteBytes();
+		// shrinking is progress; replies starting to wait start the clock
+		if (pending < this.pendingSeen || (pending > 0 && this.pendingSeen == 0)) {
+			this.progressSeenAt = now;
+		}
+		this.pendingSeen = pending;
+		return (pending == 0) ? -1 : now - this.progressSeenAt;
+	}
+
+	/**
+	 * How long nothing has crossed the connection: nothing read, no reply written, no frame
+	 * with a worker. Called by the timeouts' sweep after {@link #repliesStalledFor}.
+	 * @param now the time now ({@link System#nanoTime()})
+	 * @return nanoseconds since the last read or the last progress of a reply
+	 */
+	long silentFor(long now) {
+		if (this.busy) {
+			return 0;
+		}
+		return now - Math.max(this.frameReadAt, this.progressSeenAt);
 	}
 
 	/**
@@ -263,8 +352,12 @@ final class ChannelConnection extends TcpConnectionSupport implements InterimRes
 	 * @return {@code true} if the channel holds bytes not yet written to the socket
 	 */
 	boolean hasPendingWrites() {
+		return pendingWriteBytes() > 0;
+	}
+
+	private long pendingWriteBytes() {
 		ChannelOutboundBuffer pending = this.channel.unsafe().outboundBuffer();
-		return pending != null && pending.totalPendingWriteBytes() > 0;
+		return (pending != null) ? pending.totalPendingWriteBytes() : 0;
 	}
 
 	/**

@@ -12,8 +12,6 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.handler.codec.ByteToMessageDecoder;
-import io.netty.handler.timeout.IdleState;
-import io.netty.handler.timeout.IdleStateEvent;
 import io.sockscope.connection.CloseReason;
 import io.sockscope.connection.ErrorKind;
 import io.sockscope.framing.Frame;
@@ -38,7 +36,7 @@ import org.springframework.integration.ip.tcp.serializer.SoftEndOfStreamExceptio
  * from the socket, so a connection holds at most one read's bytes and the replies
  * waiting to be written. It also ends the connection for every reason one ends: the
  * client's end of stream, a frame that cannot be read, an idle or stalled connection, a
- * listener shutting down.
+ * listener shutting down. ({@link ConnectionTimeouts} closes idle and stalled ones.)
  */
 final class FrameReader extends ChannelInboundHandlerAdapter {
 
@@ -166,10 +164,12 @@ final class FrameReader extends ChannelInboundHandlerAdapter {
 			return;
 		}
 		this.busy = true;
+		this.connection.busy(true);
 		worker.execute(() -> {
 			handleOrReject(frame);
 			ctx.executor().execute(() -> {
 				this.busy = false;
+				this.connection.busy(false);
 				readFrames(ctx);
 			});
 		});
@@ -264,31 +264,11 @@ final class FrameReader extends ChannelInboundHandlerAdapter {
 				readFrames(ctx);
 			}
 		}
-		else if (event instanceof IdleStateEvent idle) {
-			timedOut(idle.state());
-		}
 		else if (event instanceof DrainEvent) {
 			drain(ctx);
 		}
 		else {
 			ctx.fireUserEventTriggered(event);
-		}
-	}
-
-	/**
-	 * Nothing crossed the connection for the idle timeout, or its replies made no progress
-	 * for the write timeout. A connection whose replies are stuck is not idle: it has the
-	 * write timeout to make progress.
-	 */
-	private void timedOut(IdleState state) {
-		boolean writesPending = this.connection.hasPendingWrites();
-		if (state == IdleState.WRITER_IDLE && writesPending) {
-			this.connection.observer().error(this.connection.label(), ErrorKind.TIMEOUT,
-					"replies made no progress for the write timeout");
-			this.connection.closeFor(CloseReason.TIMEOUT);
-		}
-		else if (state == IdleState.ALL_IDLE && !writesPending && !this.busy) {
-			this.connection.closeFor(CloseReason.IDLE);
 		}
 	}
 
@@ -314,6 +294,7 @@ final class FrameReader extends ChannelInboundHandlerAdapter {
 	@Override
 	public void channelInactive(ChannelHandlerContext ctx) {
 		releaseAll();
+		this.connection.discardUnflushed();
 		this.connection.closed();
 	}
 

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
@@ -18,7 +17,6 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.WriteBufferWaterMark;
-import io.netty.handler.timeout.IdleStateHandler;
 import io.sockscope.config.SockscopeProperties;
 import io.sockscope.connection.ConnectionObserver;
 import io.sockscope.framing.FrameCodec;
@@ -72,6 +70,8 @@ final class ListenerConnectionFactory extends AbstractServerConnectionFactory {
 
 	private final Condition drained = this.drainLock.newCondition();
 
+	private final ConnectionTimeouts timeouts;
+
 	private @Nullable Channel serverChannel;
 
 	ListenerConnectionFactory(String listenerName, SockscopeProperties.Listener properties, FrameCodec codec,
@@ -83,6 +83,7 @@ final class ListenerConnectionFactory extends AbstractServerConnectionFactory {
 		this.eventLoops = eventLoops;
 		this.observer = observer;
 		this.worker = worker;
+		this.timeouts = new ConnectionTimeouts(properties.idleTimeout(), properties.writeTimeout());
 		setLocalAddress(properties.host());
 		setBacklog(BACKLOG);
 		setSoTcpNoDelay(true);
@@ -138,12 +139,6 @@ final class ListenerConnectionFactory extends AbstractServerConnectionFactory {
 		connection.setDeserializer(getDeserializer());
 		connection.setSerializer(getSerializer());
 		wrapConnection(connection);
-		long idleNanos = this.properties.idleTimeout().toNanos();
-		long writeNanos = this.properties.writeTimeout().toNanos();
-		if (idleNanos > 0 || writeNanos > 0) {
-			// observing output: a reply the client is slowly reading is progress, not idleness
-			channel.pipeline().addLast(new IdleStateHandler(true, 0, writeNanos, idleNanos, TimeUnit.NANOSECONDS));
-		}
 		channel.pipeline()
 			.addLast(new FrameReader(connection, getDeserializer(),
 					(long) this.properties.maxFrameBytes() + FRAMING_OVERHEAD, this.worker));
@@ -176,6 +171,7 @@ final class ListenerConnectionFactory extends AbstractServerConnectionFactory {
 			throw new IllegalStateException("Listener '" + this.listenerName + "' is not bound");
 		}
 		setActive(true);
+		this.timeouts.start(this.eventLoops.group(), this::openConnections);
 		channel.config().setAutoRead(true);
 		setListening(true);
 	}
@@ -189,6 +185,7 @@ final class ListenerConnectionFactory extends AbstractServerConnectionFactory {
 
 	@Override
 	public void stop() {
+		this.timeouts.stop();
 		closeServerChannel();
 		setListening(false);
 		super.stop();
@@ -268,8 +265,8 @@ final class ListenerConnectionFactory extends AbstractServerConnectionFactory {
 		openConnections().forEach(ChannelConnection::close);
 	}
 
-	private List<ChannelConnection> openConnections() {
-		List<ChannelConnection> open = new ArrayList<>();
+	private Iterable<ChannelConnection> openConnections() {
+		List<ChannelConnection> open = new ArrayList<>(this.connections.size());
 		for (TcpConnectionSupport connection : this.connections.values()) {
 			if (connection instanceof ChannelConnection channelConnection) {
 				open.add(channelConnection);

@@ -78,6 +78,7 @@ public class ListenerRegistry implements SmartLifecycle {
 		LogDrops logDrops = this.inspectionLogging.register(name);
 		InspectionLog inspection = new InspectionLog(new PayloadRenderer(listener.log().payload(), logBytes),
 				listener.log().linesPerSecond(), logDrops);
+		this.inspectionLogging.track(name, inspection);
 		AtomicReference<ListenerConnectionFactory> factory = new AtomicReference<>();
 		TrafficRecorder recorder = this.metrics.recorderFor(name, listener.maxFrameBytes(),
 				() -> factory.get().activeConnections());
