@@ -138,7 +138,13 @@ final class ListenerConnection extends TcpNetConnection {
 			close();
 			return;
 		}
-		super.run();
+		try {
+			super.run();
+		}
+		finally {
+			// on this thread, so that no frame of the connection is still being handled
+			this.listener.connectionEnded(this);
+		}
 	}
 
 	@Override

@@ -67,6 +67,9 @@ final class ListenerConnectionFactory extends TcpNetServerConnectionFactory {
 
 	private @Nullable ScheduledFuture<?> idleSweep;
 
+	private volatile Consumer<String> connectionsEnded = (connectionId) -> {
+	};
+
 	ListenerConnectionFactory(String listenerName, SockscopeProperties.Listener properties, FrameCodec codec,
 			Deserializer<? extends Received> deserializer, InspectionLog inspection, TrafficMetrics metrics,
 			Executor executor) {
@@ -209,6 +212,19 @@ final class ListenerConnectionFactory extends TcpNetServerConnectionFactory {
 				action.accept(listenerConnection);
 			}
 		}
+	}
+
+	/**
+	 * Tell the given callback the id of each connection whose thread is done with it,
+	 * after its last frame was handled.
+	 * @param callback takes the connection id
+	 */
+	void onConnectionEnded(Consumer<String> callback) {
+		this.connectionsEnded = callback;
+	}
+
+	void connectionEnded(ListenerConnection connection) {
+		this.connectionsEnded.accept(connection.getConnectionId());
 	}
 
 	void connectionClosed(ListenerConnection connection) {

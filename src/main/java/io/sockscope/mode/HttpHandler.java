@@ -9,7 +9,7 @@ import io.sockscope.metrics.CloseReason;
 final class HttpHandler implements FrameHandler {
 
 	@Override
-	public Reply handle(Received received) {
+	public Reply handle(String connectionId, Received received) {
 		HttpRequest request = (HttpRequest) received;
 		return new Reply.Verbatim(HttpResponses.echo(request), request.keepAlive() ? null : CloseReason.CLIENT);
 	}
