@@ -6,6 +6,14 @@ package io.sockscope.client;
  */
 public class ExchangeException extends RuntimeException {
 
+	/**
+	 * Create an exception.
+	 * @param message what failed, where and why, in one line
+	 */
+	public ExchangeException(String message) {
+		super(message);
+	}
+
 	ExchangeException(String message, Throwable cause) {
 		super(message, cause);
 	}

@@ -1,10 +1,5 @@
 package io.sockscope.client;
 
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
-
 import io.sockscope.framing.Frame;
 import io.sockscope.framing.FrameCodec;
 import io.sockscope.framing.Framing;
@@ -15,6 +10,7 @@ import org.springframework.integration.dsl.context.IntegrationFlowContext;
 import org.springframework.integration.dsl.context.IntegrationFlowContext.IntegrationFlowRegistration;
 import org.springframework.integration.dsl.context.IntegrationFlowContext.IntegrationFlowRegistrationBuilder;
 import org.springframework.integration.ip.dsl.Tcp;
+import org.springframework.integration.ip.dsl.TcpOutboundGatewaySpec;
 import org.springframework.integration.ip.tcp.connection.AbstractClientConnectionFactory;
 import org.springframework.integration.ip.tcp.connection.CachingClientConnectionFactory;
 import org.springframework.integration.ip.tcp.connection.TcpNetClientConnectionFactory;
@@ -57,10 +53,11 @@ public final class FrameExchange implements AutoCloseable {
 		connections.setSerializer(codec);
 		connections.setDeserializer(codec);
 		connections.setSoTcpNoDelay(true);
-		connections.setSoTimeout((int) upstream.timeout().toMillis());
+		// no socket read timeout: the gateway's remote timeout bounds each reply, and a
+		// read timeout racing it made a silent service's error come 2 s late
 		connections.setConnectTimeout((int) Math.max(1, (upstream.timeout().toMillis() + 999) / 1000));
 		connections.setLookupHost(false);
-		connections.setTcpNetConnectionSupport(BufferedClientConnection::new);
+		connections.setTcpNetConnectionSupport(UpstreamConnection.support(UpstreamStrays.NONE));
 		boolean endOfStream = upstream.framing() == Framing.RAW;
 		IntegrationFlowRegistrationBuilder builder;
 		AbstractClientConnectionFactory gatewayConnections;
@@ -85,9 +82,13 @@ public final class FrameExchange implements AutoCloseable {
 
 	private static IntegrationFlow gatewayFlow(AbstractClientConnectionFactory connections, Upstream upstream,
 			boolean halfClose) {
-		return (flow) -> flow.handle(Tcp.outboundGateway(connections)
+		TcpOutboundGatewaySpec gateway = Tcp.outboundGateway(connections)
 			.remoteTimeout(upstream.timeout().toMillis())
-			.closeStreamAfterSend(halfClose));
+			.closeStreamAfterSend(halfClose);
+		// a reply that fails to decode or a reset fails the exchange at once: with Net
+		// connections no reply can follow the error, so there is nothing to wait for
+		gateway.getObject().setSecondChanceDelay(0);
+		return (flow) -> flow.handle(gateway);
 	}
 
 	/**
@@ -108,7 +109,7 @@ public final class FrameExchange implements AutoCloseable {
 			throw new ExchangeException("Interrupted connecting to " + this.upstream.address(), ex);
 		}
 		catch (RuntimeException ex) {
-			throw describe(ex);
+			throw ExchangeFailures.describe(this.upstream, ex);
 		}
 	}
 
@@ -125,44 +126,13 @@ public final class FrameExchange implements AutoCloseable {
 			reply = this.registration.getMessagingTemplate().sendAndReceive(MessageBuilder.withPayload(request).build());
 		}
 		catch (RuntimeException ex) {
-			throw describe(ex);
+			throw ExchangeFailures.describe(this.upstream, ex);
 		}
 		if (reply == null) {
 			throw new ExchangeException("No reply from " + this.upstream.address() + " within "
 					+ this.upstream.timeout().toMillis() + "ms", new MessageTimeoutException("no reply"));
 		}
 		return (Frame) reply.getPayload();
-	}
-
-	private ExchangeException describe(RuntimeException ex) {
-		String address = this.upstream.address();
-		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (cause instanceof UnknownHostException) {
-				return new ExchangeException("Cannot connect to " + address + ": unknown host", ex);
-			}
-			if (cause instanceof ConnectException || cause instanceof NoRouteToHostException) {
-				return new ExchangeException("Cannot connect to " + address + ": " + reason(cause), ex);
-			}
-			if (cause instanceof MessageTimeoutException || cause instanceof SocketTimeoutException) {
-				return new ExchangeException("No reply from " + address + " within "
-						+ this.upstream.timeout().toMillis() + "ms", ex);
-			}
-		}
-		return new ExchangeException("Connection to " + address + " failed: " + reason(rootCause(ex)), ex);
-	}
-
-	private static Throwable rootCause(Throwable ex) {
-		Throwable root = ex;
-		while (root.getCause() != null && root.getCause() != root) {
-			root = root.getCause();
-		}
-		return root;
-	}
-
-	private static String reason(Throwable cause) {
-		String message = cause.getMessage();
-		return (message != null && !message.isBlank()) ? message.lines().findFirst().orElse(message)
-				: cause.getClass().getSimpleName();
 	}
 
 	/**

@@ -8,6 +8,7 @@ import java.util.TreeMap;
 import io.sockscope.framing.Framing;
 import io.sockscope.inspect.PayloadFormat;
 import io.sockscope.mode.Mode;
+import io.sockscope.mode.RelayConnections;
 
 import org.jspecify.annotations.Nullable;
 
@@ -196,13 +197,20 @@ public record SockscopeProperties(@DefaultValue Map<String, Listener> listeners,
 	 *
 	 * @param host Upstream host name or address; required in {@code relay} mode.
 	 * @param port Upstream port; required in {@code relay} mode.
-	 * @param framing The upstream's framing; replies go back in the listener's.
-	 * @param timeout How long to wait to connect to the upstream, and then for each reply.
-	 * @param poolSize Most upstream connections open at once; frames of different clients
-	 * use different connections.
+	 * @param framing The upstream's framing; replies go back in the listener's. A frame
+	 * this framing cannot carry as it is (a line feed in a line, a NUL in null framing) is
+	 * not relayed: the client gets an error frame.
+	 * @param timeout How long each frame may take, from connecting to the upstream if
+	 * needed to its reply; past it the client gets an error frame.
+	 * @param connections How clients share upstream connections: per-client gives each
+	 * client connection an upstream connection of its own, opened with its first frame
+	 * and closed with it; pooled shares a pool of pool-size connections among all
+	 * clients.
+	 * @param poolSize With pooled connections, most upstream connections open at once.
 	 */
 	public record Relay(@Nullable String host, @DefaultValue("0") int port, @DefaultValue("line") Framing framing,
-			@DefaultValue("5s") Duration timeout, @DefaultValue("32") int poolSize) {
+			@DefaultValue("5s") Duration timeout, @DefaultValue("per-client") RelayConnections connections,
+			@DefaultValue("32") int poolSize) {
 
 		void validate(String prefix) {
 			if (this.host == null || this.host.isBlank()) {

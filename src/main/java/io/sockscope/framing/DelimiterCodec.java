@@ -32,7 +32,10 @@ final class DelimiterCodec extends FrameCodec {
 
 	private final byte last;
 
-	private DelimiterCodec(int maxFrameSize, byte[] delimiter, boolean optionalCarriageReturn) {
+	private final String delimiterName;
+
+	private DelimiterCodec(int maxFrameSize, byte[] delimiter, boolean optionalCarriageReturn,
+			String delimiterName) {
 		super(maxFrameSize);
 		if (delimiter.length < 1 || delimiter.length > 2) {
 			throw new IllegalArgumentException("A delimiter is one or two bytes");
@@ -40,22 +43,23 @@ final class DelimiterCodec extends FrameCodec {
 		this.delimiter = delimiter;
 		this.optionalCarriageReturn = optionalCarriageReturn;
 		this.last = delimiter[delimiter.length - 1];
+		this.delimiterName = delimiterName;
 	}
 
 	static DelimiterCodec line(int maxFrameSize) {
-		return new DelimiterCodec(maxFrameSize, new byte[] { LF }, true);
+		return new DelimiterCodec(maxFrameSize, new byte[] { LF }, true, "a line terminator");
 	}
 
 	static DelimiterCodec crlf(int maxFrameSize) {
-		return new DelimiterCodec(maxFrameSize, new byte[] { CR, LF }, false);
+		return new DelimiterCodec(maxFrameSize, new byte[] { CR, LF }, false, "a line terminator");
 	}
 
 	static DelimiterCodec lf(int maxFrameSize) {
-		return new DelimiterCodec(maxFrameSize, new byte[] { LF }, false);
+		return new DelimiterCodec(maxFrameSize, new byte[] { LF }, false, "a line terminator");
 	}
 
 	static DelimiterCodec nul(int maxFrameSize) {
-		return new DelimiterCodec(maxFrameSize, new byte[] { 0 }, false);
+		return new DelimiterCodec(maxFrameSize, new byte[] { 0 }, false, "a NUL byte");
 	}
 
 	@Override
@@ -150,6 +154,29 @@ final class DelimiterCodec extends FrameCodec {
 			return 1;
 		}
 		return (previous == (this.delimiter[0] & 0xff)) ? 2 : 0;
+	}
+
+	@Override
+	public @Nullable String whyCannotCarry(byte[] payload) {
+		if (indexOfDelimiter(payload) >= 0) {
+			return "it contains " + this.delimiterName;
+		}
+		// line framing reads a carriage return before the line feed as part of the
+		// terminator, so the peer would read the payload without it
+		if (this.optionalCarriageReturn && payload.length > 0 && payload[payload.length - 1] == CR) {
+			return "it ends with a carriage return";
+		}
+		return null;
+	}
+
+	private int indexOfDelimiter(byte[] payload) {
+		int length = this.delimiter.length;
+		for (int i = 0; i + length <= payload.length; i++) {
+			if (payload[i] == this.delimiter[0] && (length == 1 || payload[i + 1] == this.delimiter[1])) {
+				return i;
+			}
+		}
+		return -1;
 	}
 
 	@Override

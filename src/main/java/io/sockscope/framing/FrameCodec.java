@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.core.serializer.Deserializer;
 import org.springframework.core.serializer.Serializer;
 import org.springframework.integration.ip.tcp.serializer.SoftEndOfStreamException;
@@ -58,6 +60,18 @@ public abstract class FrameCodec implements Serializer<Frame>, Deserializer<Fram
 	 */
 	@Override
 	public abstract void serialize(Frame frame, OutputStream outputStream) throws IOException;
+
+	/**
+	 * Why this framing cannot carry a payload faithfully, if it cannot: written, the
+	 * payload would reach the peer as other frames than the one sent, such as two lines
+	 * for a payload that holds a line feed. A relay must not send such a payload: the
+	 * peer would answer each of the frames it read.
+	 * @param payload the payload to write
+	 * @return why not, in words that follow "the frame cannot be carried:", such as
+	 * {@code it contains a line terminator}; {@code null} if the framing carries it as it
+	 * is
+	 */
+	public abstract @Nullable String whyCannotCarry(byte[] payload);
 
 	/**
 	 * How many bytes the framing writes before the payload, such as a length header; a

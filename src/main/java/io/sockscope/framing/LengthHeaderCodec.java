@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Frames preceded by their payload length as a big-endian unsigned integer of 1, 2 or 4
  * bytes. A header announcing more than the limit is rejected before any payload is read
@@ -55,6 +57,15 @@ final class LengthHeaderCodec extends FrameCodec {
 			outputStream.write((int) (payload.length >>> shift) & 0xff);
 		}
 		outputStream.write(payload);
+	}
+
+	@Override
+	public @Nullable String whyCannotCarry(byte[] payload) {
+		if (payload.length > this.largestExpressible) {
+			return "it is " + payload.length + " bytes long, more than a " + this.headerSize
+					+ "-byte length header can express (" + this.largestExpressible + ")";
+		}
+		return null;
 	}
 
 	@Override

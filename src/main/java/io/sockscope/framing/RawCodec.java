@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Arrays;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One frame per connection: everything the client sends until it ends its stream
  * (half-close or close). The reply is the payload, after which the server closes: the
@@ -46,6 +48,14 @@ final class RawCodec extends FrameCodec {
 	@Override
 	public void serialize(Frame frame, OutputStream outputStream) throws IOException {
 		outputStream.write(frame.payload());
+	}
+
+	/**
+	 * Nothing: the peer reads every byte up to the end of the stream as the frame.
+	 */
+	@Override
+	public @Nullable String whyCannotCarry(byte[] payload) {
+		return null;
 	}
 
 	@Override

@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Arrays;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Frames wrapped in STX (0x02) and ETX (0x03).
  */
@@ -49,6 +51,20 @@ final class StxEtxCodec extends FrameCodec {
 			}
 			buffer[count++] = (byte) next;
 		}
+	}
+
+	/**
+	 * A payload holding ETX would end early; one holding STX is refused too, since a peer
+	 * that resynchronises on STX would start a new frame there.
+	 */
+	@Override
+	public @Nullable String whyCannotCarry(byte[] payload) {
+		for (byte b : payload) {
+			if (b == STX || b == ETX) {
+				return "it contains STX or ETX";
+			}
+		}
+		return null;
 	}
 
 	@Override

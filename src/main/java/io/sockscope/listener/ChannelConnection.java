@@ -397,6 +397,14 @@ final class ChannelConnection extends TcpConnectionSupport implements InterimRes
 				Duration.ofNanos(System.nanoTime() - this.openedAt), this.received, this.sent);
 	}
 
+	/**
+	 * The connection is closed and no frame of it is being handled any more: the mode may
+	 * let go of what it kept for it, such as a relay's upstream connection.
+	 */
+	void ended() {
+		this.listener.connectionEnded(this);
+	}
+
 	@Override
 	public boolean isOpen() {
 		return this.channel.isActive();

@@ -1,11 +1,14 @@
 package io.sockscope.listener;
 
+import java.util.Objects;
+
 import io.sockscope.framing.Received;
 import io.sockscope.mode.FrameHandler;
 import io.sockscope.mode.Reply;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.integration.handler.AbstractReplyProducingMessageHandler;
+import org.springframework.integration.ip.IpHeaders;
 import org.springframework.integration.support.management.metrics.MetricsCaptor;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.GenericMessage;
@@ -30,7 +33,8 @@ final class FrameMessageHandler extends AbstractReplyProducingMessageHandler {
 
 	@Override
 	protected @Nullable Object handleRequestMessage(Message<?> requestMessage) {
-		Reply reply = this.handler.handle((Received) requestMessage.getPayload());
+		String connectionId = requestMessage.getHeaders().get(IpHeaders.CONNECTION_ID, String.class);
+		Reply reply = this.handler.handle(Objects.requireNonNull(connectionId), (Received) requestMessage.getPayload());
 		return (reply != null) ? new GenericMessage<>(reply, FrameHeaders.NONE) : null;
 	}
 

@@ -170,7 +170,12 @@ final class FrameReader extends ChannelInboundHandlerAdapter {
 			ctx.executor().execute(() -> {
 				this.busy = false;
 				this.connection.busy(false);
-				readFrames(ctx);
+				if (ctx.channel().isActive()) {
+					readFrames(ctx);
+				}
+				else {
+					this.connection.ended();
+				}
 			});
 		});
 	}
@@ -296,6 +301,10 @@ final class FrameReader extends ChannelInboundHandlerAdapter {
 		releaseAll();
 		this.connection.discardUnflushed();
 		this.connection.closed();
+		if (!this.busy) {
+			// else once the worker is done with its frame
+			this.connection.ended();
+		}
 	}
 
 	@Override

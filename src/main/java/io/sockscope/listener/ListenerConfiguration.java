@@ -5,6 +5,7 @@ import io.sockscope.inspect.InspectionLogging;
 import io.sockscope.metrics.TrafficMetrics;
 import io.sockscope.mode.FrameHandlers;
 
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,8 +19,8 @@ import org.springframework.integration.dsl.context.IntegrationFlowContext;
 class ListenerConfiguration {
 
 	@Bean
-	FrameHandlers frameHandlers(IntegrationFlowContext flowContext) {
-		return new FrameHandlers(flowContext);
+	FrameHandlers frameHandlers(BeanFactory beanFactory) {
+		return new FrameHandlers(beanFactory);
 	}
 
 	@Bean

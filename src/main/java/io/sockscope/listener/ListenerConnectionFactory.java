@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -73,6 +74,9 @@ final class ListenerConnectionFactory extends AbstractServerConnectionFactory {
 	private final ConnectionTimeouts timeouts;
 
 	private @Nullable Channel serverChannel;
+
+	private volatile Consumer<String> connectionsEnded = (connectionId) -> {
+	};
 
 	ListenerConnectionFactory(String listenerName, SockscopeProperties.Listener properties, FrameCodec codec,
 			Deserializer<? extends Received> deserializer, ConnectionObserver observer, EventLoops eventLoops,
@@ -205,6 +209,19 @@ final class ListenerConnectionFactory extends AbstractServerConnectionFactory {
 	 */
 	@Override
 	protected void harvestClosedConnections() {
+	}
+
+	/**
+	 * Tell the given callback the id of each connection that is done: closed, and its last
+	 * frame handled.
+	 * @param callback takes the connection id
+	 */
+	void onConnectionEnded(Consumer<String> callback) {
+		this.connectionsEnded = callback;
+	}
+
+	void connectionEnded(ChannelConnection connection) {
+		this.connectionsEnded.accept(connection.getConnectionId());
 	}
 
 	void connectionClosed(ChannelConnection connection) {

@@ -100,6 +100,7 @@ public class ListenerRegistry implements SmartLifecycle {
 			throw ex;
 		}
 		FrameHandler handler = this.handlers.create(name, listener, recorder);
+		connections.onConnectionEnded(handler::connectionClosed);
 		FrameGateway gateway = new FrameGateway();
 		gateway.setConnectionFactory(connections);
 		// the flow replies on the calling thread, so a reply is there or never comes

@@ -13,8 +13,9 @@ final class AutoHandler implements FrameHandler {
 	private final FrameHandler echo = new EchoHandler();
 
 	@Override
-	public Reply handle(Received received) {
-		return (received instanceof HttpRequest) ? this.http.handle(received) : this.echo.handle(received);
+	public Reply handle(String connectionId, Received received) {
+		return (received instanceof HttpRequest) ? this.http.handle(connectionId, received)
+				: this.echo.handle(connectionId, received);
 	}
 
 }

@@ -9,7 +9,7 @@ import io.sockscope.framing.Received;
 final class EchoHandler implements FrameHandler {
 
 	@Override
-	public Reply handle(Received received) {
+	public Reply handle(String connectionId, Received received) {
 		return Reply.of((Frame) received);
 	}
 

@@ -2,23 +2,29 @@ package io.sockscope.mode;
 
 import java.util.Objects;
 
-import io.sockscope.client.FrameExchange;
 import io.sockscope.client.Upstream;
+import io.sockscope.client.UpstreamSessionFactory;
 import io.sockscope.config.SockscopeProperties;
+import io.sockscope.inspect.PayloadRenderer;
 import io.sockscope.metrics.TrafficRecorder;
 
-import org.springframework.integration.dsl.context.IntegrationFlowContext;
+import org.springframework.beans.factory.BeanFactory;
 
 /**
  * Creates the handler of each listener's mode, with what the mode needs: the relay's
- * outbound gateway for {@code relay}.
+ * upstream sessions for {@code relay}.
  */
 public class FrameHandlers {
 
-	private final IntegrationFlowContext flows;
+	private final BeanFactory beanFactory;
 
-	public FrameHandlers(IntegrationFlowContext flows) {
-		this.flows = flows;
+	/**
+	 * Create an instance.
+	 * @param beanFactory the application's bean factory, for the relay's Spring
+	 * Integration components
+	 */
+	public FrameHandlers(BeanFactory beanFactory) {
+		this.beanFactory = beanFactory;
 	}
 
 	/**
@@ -33,7 +39,7 @@ public class FrameHandlers {
 			case ECHO -> new EchoHandler();
 			case HTTP -> new HttpHandler();
 			case AUTO -> new AutoHandler();
-			case SINK -> (received) -> null;
+			case SINK -> (connectionId, received) -> null;
 			case RELAY -> relay(name, listener, recorder);
 		};
 	}
@@ -42,9 +48,17 @@ public class FrameHandlers {
 		SockscopeProperties.Relay relay = listener.relay();
 		Upstream upstream = new Upstream(Objects.requireNonNull(relay.host()), relay.port(), relay.framing(),
 				listener.maxFrameBytes(), relay.timeout());
-		FrameExchange exchange = FrameExchange.register(this.flows, "sockscope.relay." + name, upstream,
-				relay.poolSize());
-		return new RelayHandler(name, exchange, recorder);
+		int logBytes = (int) Math.min(Integer.MAX_VALUE, listener.log().maxBytes().toBytes());
+		RelayStrays strays = new RelayStrays(name, upstream, new PayloadRenderer(listener.log().payload(), logBytes),
+				recorder);
+		UpstreamSessionFactory sessionFactory = new UpstreamSessionFactory(name, upstream, strays,
+				this.beanFactory);
+		RelaySessions sessions = switch (relay.connections()) {
+			case PER_CLIENT -> new PerClientSessions(sessionFactory);
+			case POOLED -> new PooledSessions(sessionFactory, relay.poolSize());
+		};
+		return new RelayHandler(name, listener.framing(), listener.maxFrameBytes(), sessionFactory, sessions,
+				recorder);
 	}
 
 }

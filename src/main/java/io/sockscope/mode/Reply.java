@@ -1,7 +1,7 @@
 package io.sockscope.mode;
 
-import io.sockscope.framing.Frame;
 import io.sockscope.connection.CloseReason;
+import io.sockscope.framing.Frame;
 
 import org.jspecify.annotations.Nullable;
 

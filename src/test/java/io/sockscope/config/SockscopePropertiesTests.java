@@ -3,6 +3,7 @@ package io.sockscope.config;
 import io.sockscope.framing.Framing;
 import io.sockscope.inspect.PayloadFormat;
 import io.sockscope.mode.Mode;
+import io.sockscope.mode.RelayConnections;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -36,6 +37,30 @@ class SockscopePropertiesTests {
 			assertThat(echo.log().payload()).isEqualTo(PayloadFormat.TEXT);
 			assertThat(echo.log().maxBytes()).isEqualTo(DataSize.ofKilobytes(1));
 		});
+	}
+
+	@Test
+	void relayGivesEachClientItsOwnUpstreamConnectionByDefault() {
+		this.runner.withPropertyValues("sockscope.listeners.front.port=9000", "sockscope.listeners.front.mode=relay",
+				"sockscope.listeners.front.relay.host=127.0.0.1", "sockscope.listeners.front.relay.port=9001")
+			.run((context) -> {
+				SockscopeProperties.Relay relay = context.getBean(SockscopeProperties.class)
+					.listeners()
+					.get("front")
+					.relay();
+				assertThat(relay.connections()).isEqualTo(RelayConnections.PER_CLIENT);
+				assertThat(relay.poolSize()).isEqualTo(32);
+				assertThat(relay.timeout()).hasSeconds(5);
+			});
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "per-client, PER_CLIENT", "pooled, POOLED" })
+	void relayConnectionsBindInTheirConfigurationSpelling(String value, RelayConnections connections) {
+		this.runner.withPropertyValues("sockscope.listeners.front.relay.connections=" + value)
+			.run((context) -> assertThat(
+					context.getBean(SockscopeProperties.class).listeners().get("front").relay().connections())
+				.isEqualTo(connections));
 	}
 
 	@Test
