@@ -4,8 +4,8 @@ import java.util.Set;
 
 import io.sockscope.bench.BenchCommand;
 import io.sockscope.client.ClientCommand;
-import picocli.CommandLine.Command;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /**
  * The command-line tools that share the sockscope jar with the service:

@@ -15,8 +15,8 @@ import java.util.Map;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.sockscope.SockscopeApplication;
-import io.sockscope.config.SockscopeProperties.Listener;
 import io.sockscope.config.SockscopeProperties;
+import io.sockscope.config.SockscopeProperties.Listener;
 import io.sockscope.framing.Framing;
 import io.sockscope.inspect.PayloadFormat;
 import io.sockscope.listener.ListenerRegistry;

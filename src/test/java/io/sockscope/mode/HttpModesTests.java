@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 import io.sockscope.listener.ListenerRegistry;
-import io.sockscope.support.ProcessRun;
 import io.sockscope.support.PrometheusScrape;
+import io.sockscope.support.ProcessRun;
 import io.sockscope.support.TcpClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
