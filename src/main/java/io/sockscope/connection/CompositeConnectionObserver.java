@@ -50,6 +50,13 @@ final class CompositeConnectionObserver implements ConnectionObserver {
 	}
 
 	@Override
+	public void errorFrameSent(ConnectionLabel connection, byte[] payload) {
+		for (ConnectionObserver observer : this.observers) {
+			observer.errorFrameSent(connection, payload);
+		}
+	}
+
+	@Override
 	public void error(ConnectionLabel connection, ErrorKind kind, String detail) {
 		for (ConnectionObserver observer : this.observers) {
 			observer.error(connection, kind, detail);

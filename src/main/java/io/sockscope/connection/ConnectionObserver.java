@@ -53,6 +53,15 @@ public interface ConnectionObserver {
 	}
 
 	/**
+	 * An error frame was written: the server's answer to something it could not handle,
+	 * such as an oversize frame, instead of a reply.
+	 * @param connection the connection
+	 * @param payload its payload
+	 */
+	default void errorFrameSent(ConnectionLabel connection, byte[] payload) {
+	}
+
+	/**
 	 * A client mistake or a fault the server dealt with, such as an oversize frame.
 	 * @param connection the connection
 	 * @param kind what kind

@@ -77,6 +77,11 @@ public final class InspectionLog implements ConnectionObserver {
 		frame(connection, Direction.OUT, payload);
 	}
 
+	@Override
+	public void errorFrameSent(ConnectionLabel connection, byte[] payload) {
+		frame(connection, Direction.OUT, payload);
+	}
+
 	/**
 	 * Log one frame.
 	 * @param connection the connection

@@ -192,8 +192,8 @@ final class ChannelConnection extends TcpConnectionSupport implements InterimRes
 	}
 
 	/**
-	 * Write a reply of the server's own, such as an error frame, and flush it.
-	 * @param reply the reply
+	 * Write an error frame of the server's own, and flush it.
+	 * @param reply the error frame or response
 	 */
 	void sendNow(Reply reply) {
 		write(reply, -1, true);
@@ -224,8 +224,12 @@ final class ChannelConnection extends TcpConnectionSupport implements InterimRes
 		}
 		this.sent += count;
 		this.observer.bytesSent(this.label, count);
-		this.observer.frameSent(this.label, ReplySerializer.payload(reply),
-				(answeredReadAt > 0) ? System.nanoTime() - answeredReadAt : -1);
+		if (answeredReadAt < 0) {
+			this.observer.errorFrameSent(this.label, ReplySerializer.payload(reply));
+		}
+		else {
+			this.observer.frameSent(this.label, ReplySerializer.payload(reply), System.nanoTime() - answeredReadAt);
+		}
 	}
 
 	/**

@@ -38,6 +38,8 @@ final class MicrometerTrafficRecorder implements TrafficRecorder {
 
 	private final Counter framesSent;
 
+	private final Counter errorFramesSent;
+
 	private final DistributionSummary frameSize;
 
 	private final Timer frameHandling;
@@ -86,6 +88,7 @@ final class MicrometerTrafficRecorder implements TrafficRecorder {
 		this.sent = counter(registry, SockscopeMeters.SENT, tags);
 		this.framesReceived = counter(registry, SockscopeMeters.FRAMES_RECEIVED, tags);
 		this.framesSent = counter(registry, SockscopeMeters.FRAMES_SENT, tags);
+		this.errorFramesSent = counter(registry, SockscopeMeters.ERROR_FRAMES_SENT, tags);
 		this.frameSize = DistributionSummary.builder(SockscopeMeters.FRAME_SIZE.meterName())
 			.description(SockscopeMeters.FRAME_SIZE.description())
 			.baseUnit(SockscopeMeters.FRAME_SIZE.baseUnit())
@@ -145,6 +148,11 @@ final class MicrometerTrafficRecorder implements TrafficRecorder {
 	@Override
 	public void frameSent(int payloadSize) {
 		this.framesSent.increment();
+	}
+
+	@Override
+	public void errorFrameSent() {
+		this.errorFramesSent.increment();
 	}
 
 	@Override

@@ -45,6 +45,12 @@ public enum SockscopeMeters {
 	FRAMES_SENT("sockscope.frames.sent", null, "Frames written to clients"),
 
 	/**
+	 * Counter: error frames written instead of replies (an oversize frame's error line, an
+	 * HTTP 400); not in {@link #FRAMES_SENT}, so that frames in and out balance.
+	 */
+	ERROR_FRAMES_SENT("sockscope.error.frames.sent", null, "Error frames written instead of replies"),
+
+	/**
 	 * Distribution summary: payload sizes of frames read.
 	 */
 	FRAME_SIZE("sockscope.frame.size", "bytes", "Payload sizes of frames read"),

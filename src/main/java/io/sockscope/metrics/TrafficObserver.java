@@ -48,6 +48,11 @@ public final class TrafficObserver implements ConnectionObserver {
 	}
 
 	@Override
+	public void errorFrameSent(ConnectionLabel connection, byte[] payload) {
+		this.recorder.errorFrameSent();
+	}
+
+	@Override
 	public void error(ConnectionLabel connection, ErrorKind kind, String detail) {
 		this.recorder.error(kind);
 	}

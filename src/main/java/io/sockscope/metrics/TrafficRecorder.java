@@ -45,6 +45,11 @@ public interface TrafficRecorder {
 	void frameSent(int payloadSize);
 
 	/**
+	 * An error frame was written instead of a reply.
+	 */
+	void errorFrameSent();
+
+	/**
 	 * A frame was handled: its reply is written.
 	 * @param nanos time from the read that completed the frame to the reply written
 	 */

@@ -73,6 +73,10 @@ class BadInputTests {
 		assertThat(delta(before, after, errors("guarded", "oversize"))).isEqualTo(1);
 		assertThat(delta(before, after, closed("guarded", "error"))).isEqualTo(1);
 		assertThat(delta(before, after, closed("guarded", "client"))).isEqualTo(1);
+		// the error line is counted as such; frames in and out still balance
+		assertThat(delta(before, after, "sockscope_error_frames_sent_total{listener=\"guarded\"}")).isEqualTo(1);
+		assertThat(delta(before, after, "sockscope_frames_sent_total{listener=\"guarded\"}"))
+			.isEqualTo(delta(before, after, "sockscope_frames_received_total{listener=\"guarded\"}"));
 		assertThat(output.getOut()).contains("error listener=guarded")
 			.contains("kind=oversize detail=\"frame exceeds max-frame-size of 1024 bytes\"");
 		assertNoErrorsLogged(output);
