@@ -534,8 +534,10 @@ final class HttpRequestReader {
 				throw HttpRequestException.badRequest("Malformed Content-Length");
 			}
 			long length = Long.parseLong(value);
-			if (this.contentLength != null && this.contentLength != length) {
-				throw HttpRequestException.badRequest("Conflicting Content-Length headers");
+			if (this.contentLength != null) {
+				// RFC 9110 8.6 allows taking one of equal values; Netty, for one, refuses
+				throw HttpRequestException.badRequest((this.contentLength == length)
+						? "More than one Content-Length header" : "Conflicting Content-Length headers");
 			}
 			this.contentLength = length;
 		}

@@ -254,6 +254,12 @@ class HttpRequestReaderTests {
 	}
 
 	@Test
+	void secondContentLengthIsRejectedEvenWithTheSameValue() {
+		assertThat(rejection("POST / HTTP/1.1\r\nHost: h\r\nContent-Length: 3\r\nContent-Length: 3\r\n\r\nabc"))
+			.hasMessage("More than one Content-Length header");
+	}
+
+	@Test
 	void chunkDataLongerThanItsSizeIsRejected() {
 		assertThat(rejection("POST / HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nabc\r\n0\r\n\r\n"))
 			.hasMessage("Chunk data longer than its size");
