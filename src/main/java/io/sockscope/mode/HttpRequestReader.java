@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 import io.sockscope.framing.Frame;
 import org.jspecify.annotations.Nullable;
@@ -34,20 +33,6 @@ import org.springframework.integration.ip.tcp.serializer.SoftEndOfStreamExceptio
  * a line from a parser that splits on CRLF, since that parser sees the LF too.
  */
 final class HttpRequestReader {
-
-	private static final Pattern REQUEST_LINE = Pattern
-		.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+ [^\\s\\x00-\\x1f\\x7f]+ HTTP/1\\.[01]");
-
-	private static final String REG_NAME = "[A-Za-z0-9._~!$&'()*+,;=%-]";
-
-	private static final String IP_LITERAL = "\\[[0-9A-Fa-f:.]+\\]";
-
-	private static final Pattern AUTHORITY_FORM = Pattern
-		.compile("(" + IP_LITERAL + "|" + REG_NAME + "+):[0-9]+");
-
-	private static final Pattern ABSOLUTE_FORM = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://[^/?]+([/?].*)?");
-
-	private static final Pattern HOST = Pattern.compile("(" + IP_LITERAL + "|" + REG_NAME + "*)(:[0-9]*)?");
 
 	/**
 	 * How many empty lines may come before a request line (RFC 9112 2.2 asks a server to
@@ -87,7 +72,28 @@ final class HttpRequestReader {
 		if (length < 14 || line[length - 8] != 'H' || line[length - 4] != '/') {
 			return false;
 		}
-		return REQUEST_LINE.matcher(new String(line, 0, length, StandardCharsets.ISO_8859_1)).matches();
+		return isRequestLine(new String(line, 0, length, StandardCharsets.ISO_8859_1));
+	}
+
+	/**
+	 * Whether a line is {@code method SP target SP HTTP/1.0} (or {@code 1.1}): the method
+	 * a token, the target at least one byte that is neither blank space nor a control
+	 * character (RFC 9112 3). Parsed by hand rather than by a regular expression: this
+	 * runs on every line of {@code auto} mode, and allocates nothing.
+	 */
+	private static boolean isRequestLine(String line) {
+		int length = line.length();
+		int method = tokenEnd(line, 0);
+		if (method == 0 || length - method < 11 || line.charAt(method) != ' ') {
+			return false;
+		}
+		int target = method + 1;
+		int i = target;
+		while (i < length && line.charAt(i) > ' ' && line.charAt(i) != 0x7f) {
+			i++;
+		}
+		return i > target && i == length - 9 && line.charAt(i) == ' '
+				&& (line.endsWith("HTTP/1.1") || line.endsWith("HTTP/1.0"));
 	}
 
 	private static int lineLength(Frame frame) {
@@ -146,7 +152,7 @@ final class HttpRequestReader {
 	}
 
 	private HttpRequest readRest(String requestLine, InputStream in, RawRequest raw) throws IOException {
-		if (!REQUEST_LINE.matcher(requestLine).matches()) {
+		if (!isRequestLine(requestLine)) {
 			throw HttpRequestException.badRequest("Malformed request line");
 		}
 		String method = requestLine.substring(0, requestLine.indexOf(' '));
@@ -198,12 +204,83 @@ final class HttpRequestReader {
 			}
 		}
 		if (method.equals("CONNECT")) {
-			return AUTHORITY_FORM.matcher(target).matches();
+			return isHostAndPort(target, true);
 		}
 		if (target.equals("*")) {
 			return method.equals("OPTIONS");
 		}
-		return target.charAt(0) == '/' || ABSOLUTE_FORM.matcher(target).matches();
+		return target.charAt(0) == '/' || isAbsoluteForm(target);
+	}
+
+	/**
+	 * Whether a target is an absolute URI with an authority: {@code scheme://host...}
+	 * (RFC 9112 3.2.2; an {@code http} URI with an empty host is invalid).
+	 */
+	private static boolean isAbsoluteForm(String target) {
+		int scheme = 0;
+		while (scheme < target.length() && (isAsciiLetter(target.charAt(scheme))
+				|| (scheme > 0 && (isAsciiDigit(target.charAt(scheme)) || "+.-".indexOf(target.charAt(scheme)) >= 0)))) {
+			scheme++;
+		}
+		if (scheme == 0 || !target.startsWith("://", scheme)) {
+			return false;
+		}
+		int host = scheme + 3;
+		return host < target.length() && target.charAt(host) != '/' && target.charAt(host) != '?';
+	}
+
+	/**
+	 * Whether a value is {@code uri-host [":" port]} (RFC 9112 3.2 for {@code Host}, 3.2.3
+	 * for a {@code CONNECT} target, where host and port are both required). A host is an
+	 * IP literal in brackets or a reg-name, whose characters are checked, not its syntax.
+	 */
+	private static boolean isHostAndPort(String value, boolean required) {
+		int i = 0;
+		if (value.startsWith("[")) {
+			int close = value.indexOf(']');
+			if (close < 2) {
+				return false;
+			}
+			for (i = 1; i < close; i++) {
+				char c = value.charAt(i);
+				if (Character.digit(c, 16) < 0 && c != ':' && c != '.') {
+					return false;
+				}
+			}
+			i = close + 1;
+		}
+		else {
+			while (i < value.length() && isRegNameChar(value.charAt(i))) {
+				i++;
+			}
+			if (required && i == 0) {
+				return false;
+			}
+		}
+		if (i == value.length()) {
+			return !required;
+		}
+		if (value.charAt(i) != ':' || (required && i + 1 == value.length())) {
+			return false;
+		}
+		for (i++; i < value.length(); i++) {
+			if (!isAsciiDigit(value.charAt(i))) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static boolean isRegNameChar(char c) {
+		return isAsciiLetter(c) || isAsciiDigit(c) || "-._~!$&'()*+,;=%".indexOf(c) >= 0;
+	}
+
+	private static boolean isAsciiLetter(char c) {
+		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+	}
+
+	private static boolean isAsciiDigit(char c) {
+		return c >= '0' && c <= '9';
 	}
 
 	private Head readHead(InputStream in, RawRequest raw) throws IOException {
@@ -496,7 +573,7 @@ final class HttpRequestReader {
 					if (this.host) {
 						throw HttpRequestException.badRequest("More than one Host header");
 					}
-					if (!HOST.matcher(value).matches()) {
+					if (!isHostAndPort(value, false)) {
 						throw HttpRequestException.badRequest("Malformed Host header");
 					}
 					this.host = true;
