@@ -28,9 +28,12 @@ import org.springframework.integration.ip.tcp.serializer.SoftEndOfStreamExceptio
  * value, whitespace before a field's colon, obsolete line folding, a transfer coding
  * other than one {@code chunked}, conflicting lengths, a missing or malformed
  * {@code Host} and a malformed chunk line are all a {@code 400} with a one-line reason.
- * One leniency is kept on purpose: a bare LF ends a line as CRLF does (RFC 9112 2.2
- * allows it), so that requests typed with {@code printf} or netcat work; it cannot hide
- * a line from a parser that splits on CRLF, since that parser sees the LF too.
+ * One leniency is kept on purpose: in the request line and header fields a bare LF ends
+ * a line as CRLF does (RFC 9112 2.2 allows it), so that requests typed with
+ * {@code printf} or netcat work; there it cannot hide a line from a parser that splits
+ * on CRLF, which sees the LF too. Not in a chunked body: RFC 9112 7.1 has only CRLF there,
+ * and a chunk whose data ends in CR followed by a bare LF is read differently by
+ * different parsers.
  */
 final class HttpRequestReader {
 
@@ -441,8 +444,8 @@ final class HttpRequestReader {
 	}
 
 	/**
-	 * Read one line into the raw bytes and return it without its terminator (CRLF, or a
-	 * bare LF). A CR anywhere else in it is an error (RFC 9112 2.2).
+	 * Read one line into the raw bytes and return it without its terminator: CRLF, or in
+	 * the head a bare LF. A CR anywhere else in it is an error (RFC 9112 2.2).
 	 */
 	private String readLine(InputStream in, RawRequest raw, Part part) throws IOException {
 		int start = raw.size();
@@ -462,6 +465,9 @@ final class HttpRequestReader {
 				int end = raw.size() - 1;
 				if (end > start && raw.byteAt(end - 1) == '\r') {
 					end--;
+				}
+				else if (part == Part.BODY) {
+					throw HttpRequestException.badRequest("Chunked body line not ended by CRLF");
 				}
 				String line = raw.text(start, end);
 				if (line.indexOf('\r') >= 0) {
@@ -542,7 +548,8 @@ final class HttpRequestReader {
 		HEAD,
 
 		/**
-		 * A chunk-size line, the line after chunk data or a trailer field line.
+		 * A chunk-size line, the line after chunk data or a trailer field line: ended by
+		 * CRLF only.
 		 */
 		BODY
 
