@@ -30,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@value HttpRequestReader#MAX_LEADING_EMPTY_LINES} empty lines, and within the limit;</li>
  * <li>its bytes alone read back as the same request;</li>
  * <li>Netty's decoder accepts it too, with the same head, unless it has a bare LF line
- * ending (the one leniency sockscope keeps);</li>
+ * ending (the one leniency sockscope keeps) or meets Netty's obs-text chunk extension
+ * defect ({@link HttpRequestReaderNettyDifferentialTests#NETTY_OBS_TEXT_CHUNK_EXTENSION});</li>
  * <li>only the documented exceptions escape: a clean end between requests, an end
  * inside one (only once every byte is read), and a refusal that is a 400 counted as
  * decode or a 413/431 counted as oversize, read no further than just past the limit;</li>
@@ -149,8 +150,10 @@ class HttpRequestReaderFuzzTests {
 		String text = new String(payload, StandardCharsets.ISO_8859_1);
 		if (!hasBareLineFeed(payload)) {
 			Verdict netty = HttpRequestReaderNettyDifferentialTests.netty(text);
-			assertThat(netty.accepted()).as("Netty accepts it too (%s)", netty.problem()).isTrue();
-			assertThat(netty.head()).isEqualTo(HttpRequestReaderNettyDifferentialTests.sockscope(text).head());
+			if (!netty.isNettyObsTextChunkExtensionDefect()) {
+				assertThat(netty.accepted()).as("Netty accepts it too (%s)", netty.problem()).isTrue();
+				assertThat(netty.head()).isEqualTo(HttpRequestReaderNettyDifferentialTests.sockscope(text).head());
+			}
 		}
 	}
 
