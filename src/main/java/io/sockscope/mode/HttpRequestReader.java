@@ -81,8 +81,8 @@ final class HttpRequestReader {
 	/**
 	 * Whether a line is {@code method SP target SP HTTP/1.0} (or {@code 1.1}): the method
 	 * a token, the target at least one byte that is neither blank space nor a control
-	 * character (RFC 9112 3). Parsed by hand rather than by a regular expression: this
-	 * runs on every line of {@code auto} mode, and allocates nothing.
+	 * character (RFC 9112 3). Parsed by hand, in one pass without backtracking, rather
+	 * than by a regular expression.
 	 */
 	private static boolean isRequestLine(String line) {
 		int length = line.length();
