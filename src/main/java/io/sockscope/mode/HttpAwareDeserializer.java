@@ -43,7 +43,7 @@ final class HttpAwareDeserializer implements Deserializer<Received> {
 			return this.reader.read(inputStream);
 		}
 		Frame frame = this.framing.deserialize(inputStream);
-		if (HttpRequestReader.isRequestLine(frame.payload())) {
+		if (HttpRequestReader.isRequestLine(frame)) {
 			return this.reader.readAfter(frame, inputStream);
 		}
 		return frame;

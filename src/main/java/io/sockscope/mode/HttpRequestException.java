@@ -33,6 +33,10 @@ public class HttpRequestException extends IOException {
 		return new HttpRequestException(413, "Content Too Large", ErrorKind.OVERSIZE, reason);
 	}
 
+	static HttpRequestException headTooLarge(String reason) {
+		return new HttpRequestException(431, "Request Header Fields Too Large", ErrorKind.OVERSIZE, reason);
+	}
+
 	/**
 	 * The kind of error to count.
 	 * @return the kind

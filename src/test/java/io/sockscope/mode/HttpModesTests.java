@@ -138,9 +138,54 @@ class HttpModesTests {
 			.endsWith("Both Content-Length and Transfer-Encoding\n");
 		assertThat(exchangeToEnd("web", "GET / HTTP/1.1\r\nHost: h\r\n folded\r\n\r\n"))
 			.endsWith("Obsolete header line folding\n");
-		assertThat(exchangeToEnd("web", "GET / HTTP/1.1\r\nHost: h\r\nX-Big: " + "a".repeat(2000) + "\r\n\r\n"))
-			.startsWith("HTTP/1.1 400 Bad Request\r\n");
 		assertThat(output.getOut()).doesNotContain(" ERROR ").doesNotContainPattern("\\n\\s+at [a-z]");
+	}
+
+	@Test
+	void requestsThatAnotherParserCouldReadDifferentlyGet400AndAreCountedAsDecodeErrors() {
+		PrometheusScrape before = PrometheusScrape.of(this.managementPort);
+		assertThat(exchangeToEnd("web", "GET / HTTP/1.1\r\nHost: h\r\nX-A: one\rX-B: two\r\n\r\n"))
+			.startsWith("HTTP/1.1 400 Bad Request\r\n")
+			.endsWith("\r\n\r\nBare CR in request\n");
+		assertThat(exchangeToEnd("web", "GET / HTTP/1.1\r\nHost: h\r\nX-A: a\0b\r\n\r\n"))
+			.startsWith("HTTP/1.1 400 Bad Request\r\n")
+			.endsWith("\r\n\r\nControl character in header value\n");
+		assertThat(exchangeToEnd("web",
+				"POST / HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: identity, chunked\r\n\r\n0\r\n\r\n"))
+			.startsWith("HTTP/1.1 400 Bad Request\r\n")
+			.endsWith("\r\n\r\nTransfer-Encoding other than chunked\n");
+		assertThat(exchangeToEnd("web", "GET / HTTP/1.1\r\nHost : h\r\n\r\n"))
+			.endsWith("\r\n\r\nWhitespace between header name and colon\n");
+		assertThat(exchangeToEnd("web", "\r\n".repeat(100_000))).startsWith("HTTP/1.1 400 Bad Request\r\n")
+			.endsWith("\r\n\r\nMore than 8 empty lines before the request line\n");
+		await().untilAsserted(() -> assertThat(PrometheusScrape.of(this.managementPort)
+			.value("sockscope_errors_total{kind=\"decode\",listener=\"web\"}")
+				- before.value("sockscope_errors_total{kind=\"decode\",listener=\"web\"}"))
+			.isEqualTo(5));
+	}
+
+	@Test
+	void bareCarriageReturnInAHeaderValueIsRejectedOnTheAutoListenerToo() {
+		assertThat(exchangeToEnd("echo", "GET / HTTP/1.1\r\nHost: h\r\nX-A: one\rX-B: two\r\n\r\n"))
+			.startsWith("HTTP/1.1 400 Bad Request\r\n")
+			.endsWith("\r\n\r\nBare CR in request\n");
+	}
+
+	@Test
+	void oversizeHeadGets431AndIsCountedAsOversize() {
+		PrometheusScrape before = PrometheusScrape.of(this.managementPort);
+		assertThat(exchangeToEnd("web", "GET / HTTP/1.1\r\nHost: h\r\nX-Big: " + "a".repeat(2000) + "\r\n\r\n"))
+			.startsWith("HTTP/1.1 431 Request Header Fields Too Large\r\n")
+			.endsWith("\r\n\r\nRequest head exceeds max-frame-size of 1024 bytes\n");
+		await().untilAsserted(() -> {
+			PrometheusScrape after = PrometheusScrape.of(this.managementPort);
+			assertThat(after.value("sockscope_errors_total{kind=\"oversize\",listener=\"web\"}")
+					- before.value("sockscope_errors_total{kind=\"oversize\",listener=\"web\"}"))
+				.isEqualTo(1);
+			assertThat(after.value("sockscope_errors_total{kind=\"decode\",listener=\"web\"}")
+					- before.value("sockscope_errors_total{kind=\"decode\",listener=\"web\"}"))
+				.isZero();
+		});
 	}
 
 	@Test
