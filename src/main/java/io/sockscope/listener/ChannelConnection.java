@@ -351,14 +351,6 @@ final class ChannelConnection extends TcpConnectionSupport implements InterimRes
 		this.closeReason.compareAndSet(null, reason);
 	}
 
-	/**
-	 * Whether replies are waiting to be written to the client.
-	 * @return {@code true} if the channel holds bytes not yet written to the socket
-	 */
-	boolean hasPendingWrites() {
-		return pendingWriteBytes() > 0;
-	}
-
 	private long pendingWriteBytes() {
 		ChannelOutboundBuffer pending = this.channel.unsafe().outboundBuffer();
 		return (pending != null) ? pending.totalPendingWriteBytes() : 0;
