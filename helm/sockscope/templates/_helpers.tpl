@@ -81,7 +81,8 @@ A listener set to null or {} is not there.
 
 {{/*
 The application.yml the pods read: the listeners from values (binding every interface
-unless they say otherwise), the actuator port and the drain period, merged over `config`.
+unless they say otherwise), the actuator's port and address and the drain period, merged
+over `config`.
 */}}
 {{- define "sockscope.applicationYaml" -}}
 {{- $listeners := dict }}
@@ -95,7 +96,7 @@ unless they say otherwise), the actuator port and the drain period, merged over 
 {{- end }}
 {{- $grace := printf "%ds" (int .Values.shutdown.gracePeriodSeconds) }}
 {{- $generated := dict
-  "server" (dict "port" (int .Values.actuator.port))
+  "server" (dict "port" (int .Values.actuator.port) "address" .Values.actuator.address)
   "spring" (dict "lifecycle" (dict "timeout-per-shutdown-phase" $grace))
   "sockscope" (dict "listeners" $listeners "shutdown" (dict "grace-period" $grace)) }}
 {{- toYaml (mergeOverwrite (deepCopy (.Values.config | default dict)) $generated) }}

@@ -56,6 +56,13 @@ class ChartConfigurationTests {
 	}
 
 	@Test
+	void configMapBindsTheActuatorOnEveryInterfaceForProbesAndPrometheus() {
+		assertThat(server(HelmChart.render())).isEqualTo(Map.of("port", 8080, "address", "0.0.0.0"));
+		assertThat(server(HelmChart.render((template) -> template.set("actuator.address", "::"))))
+			.containsEntry("address", "::");
+	}
+
+	@Test
 	void applicationDefaultListenerIsSwitchedOffWhenValuesDropIt() {
 		Map<String, Object> listeners = listeners(
 				HelmChart.render((template) -> template.set("listeners.echo", null).set("listeners.other.port", 7000)));
@@ -147,6 +154,12 @@ class ChartConfigurationTests {
 	private static Duration terminationGracePeriod(RenderedChart chart) {
 		return Duration
 			.ofSeconds(chart.deployment().getSpec().getTemplate().getSpec().getTerminationGracePeriodSeconds());
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> server(RenderedChart chart) {
+		Map<String, Object> yaml = new Yaml().load(chart.applicationYaml());
+		return (Map<String, Object>) yaml.get("server");
 	}
 
 	@SuppressWarnings("unchecked")
