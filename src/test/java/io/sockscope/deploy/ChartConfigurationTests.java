@@ -63,9 +63,16 @@ class ChartConfigurationTests {
 	}
 
 	@Test
-	void applicationDefaultListenerIsSwitchedOffWhenValuesDropIt() {
-		Map<String, Object> listeners = listeners(
-				HelmChart.render((template) -> template.set("listeners.echo", null).set("listeners.other.port", 7000)));
+	void applicationDefaultListenerIsSwitchedOffWhenValuesDropIt() throws IOException {
+		// as a user drops it: a values file with `echo: null` (helm-java's set(key, null)
+		// would set an empty string instead of YAML's null)
+		Path values = Files.writeString(this.mount.resolve("drop-echo.yaml"), """
+				listeners:
+				  echo: null
+				  other:
+				    port: 7000
+				""");
+		Map<String, Object> listeners = listeners(HelmChart.render((template) -> template.withValuesFile(values)));
 		assertThat(listeners).containsEntry("echo", Map.of("enabled", false));
 		assertThat(listeners).containsKey("other");
 	}
