@@ -34,7 +34,7 @@ import org.springframework.integration.dsl.context.IntegrationFlowContext;
 import org.springframework.util.unit.DataSize;
 
 /**
- * {@code sockscope client}: the seed's client loop at a terminal, a one-shot sender
+ * {@code sockscope client}: a prompt-and-reply loop at a terminal, a one-shot sender
  * otherwise. Frames go through a Spring Integration outbound gateway in the chosen
  * framing.
  */
@@ -144,7 +144,7 @@ public class ClientCommand implements Callable<Integer> {
 	}
 
 	/**
-	 * The seed's loop: prompt, send each line, print the reply.
+	 * The terminal loop: prompt, send each line, print the reply.
 	 */
 	private void repl(FrameExchange exchange) throws IOException {
 		try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
