@@ -3,8 +3,10 @@ package io.sockscope.config;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import io.sockscope.SockscopeApplication;
+import io.sockscope.support.Markdown;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,7 +43,7 @@ class ConfigurationFailureAnalyzerTests {
 				""");
 		assertThat(output.getOut() + output.getErr()).contains("APPLICATION FAILED TO START")
 			.contains("Property sockscope.listeners.echo.framing is present but has no value (URL [file:"
-					+ this.directory.resolve("application.yml") + "] - 5:16). YAML reads null, ~ and nothing at all"
+					+ this.directory.resolve("config").resolve("application.yml") + "] - 5:16). YAML reads null, ~ and nothing at all"
 					+ " as no value, and sockscope stops rather than give the property its default.")
 			.contains("Give sockscope.listeners.echo.framing a value, or remove it to use its default."
 					+ " The framing named null is written \"null\", quoted, in YAML.")
@@ -73,7 +75,7 @@ class ConfigurationFailureAnalyzerTests {
 				""");
 		assertThat(output.getOut() + output.getErr())
 			.contains("Property sockscope.listeners.echo.framing has the value 'length-header-3' (URL [file:"
-					+ this.directory.resolve("application.yml") + "] - 5:16), which is not one of: " + FRAMINGS + ".")
+					+ this.directory.resolve("config").resolve("application.yml") + "] - 5:16), which is not one of: " + FRAMINGS + ".")
 			.contains("Set sockscope.listeners.echo.framing to one of: " + FRAMINGS + ".")
 			.doesNotContain("LENGTH_HEADER_2", "No enum constant");
 	}
@@ -108,6 +110,30 @@ class ConfigurationFailureAnalyzerTests {
 		}
 	}
 
+	@Test
+	void configurationDocumentShowsTheMessagesAsTheyArePrinted(CapturedOutput output) throws IOException {
+		start("""
+				sockscope:
+				  listeners:
+				    echo:
+				      port: 0
+				      framing: length-header-3
+				""");
+		start("""
+				sockscope:
+				  listeners:
+				    echo:
+				      port: 0
+				      framing: null
+				""");
+		// as printed for ./config/application.yml in the working directory
+		String printed = (output.getOut() + output.getErr()).replace(this.directory.toAbsolutePath() + "/", "");
+		List<List<String>> blocks = Markdown.blocksAfter(Path.of("docs", "configuration.md"),
+				"<!-- checked: ConfigurationFailureAnalyzerTests -->");
+		assertThat(blocks).singleElement()
+			.satisfies((block) -> assertThat(block).isNotEmpty().allSatisfy((line) -> assertThat(printed).contains(line)));
+	}
+
 	private void start(String yaml) throws IOException {
 		Path config = write(yaml);
 		assertThatException().isThrownBy(
@@ -115,7 +141,8 @@ class ConfigurationFailureAnalyzerTests {
 	}
 
 	private Path write(String yaml) throws IOException {
-		return Files.writeString(this.directory.resolve("application.yml"), yaml);
+		Path config = Files.createDirectories(this.directory.resolve("config"));
+		return Files.writeString(config.resolve("application.yml"), yaml);
 	}
 
 	private static String location(Path config) {
