@@ -6,7 +6,8 @@
 # Configuration: environment variables (SOCKSCOPE_LISTENERS_ECHO_PORT=9000, SERVER_PORT=8081,
 # ...) or an application.yml mounted at /app/config/application.yml, which Spring Boot reads
 # from ./config/ of the working directory (/app). /app/application.yml holds the image's own
-# defaults (listen on every interface, 0.0.0.0); both of those override it.
+# defaults: the echo listener and the actuator listen on every interface (0.0.0.0), where
+# the application alone listens on 127.0.0.1; both of those override it.
 #
 # Java runtime: the build stage links one for the application (jlink, docker/link-runtime):
 # only the modules it uses, and the JIT compiler threads at a lower scheduling priority so
@@ -40,7 +41,8 @@ COPY src src
 # The tests run in CI (./mvnw verify); the image build only compiles and packages.
 RUN ./mvnw -B -ntp -Dmaven.test.skip=true package \
 	&& java -Djarmode=tools -jar target/sockscope.jar extract --layers --destination extracted \
-	&& printf 'sockscope:\n  listeners:\n    echo:\n      host: 0.0.0.0\n' > extracted/application/application.yml
+	&& printf 'sockscope:\n  listeners:\n    echo:\n      host: 0.0.0.0\nserver:\n  address: 0.0.0.0\n' \
+		> extracted/application/application.yml
 COPY docker/link-runtime /usr/local/bin/
 RUN sh /usr/local/bin/link-runtime target/sockscope.jar /build/runtime
 

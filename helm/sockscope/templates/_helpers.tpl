@@ -81,7 +81,8 @@ A listener set to null or {} is not there.
 
 {{/*
 The application.yml the pods read: the listeners from values (binding every interface
-unless they say otherwise), the actuator port and the drain period, merged over `config`.
+unless they say otherwise; `appProtocol` is the Service's, not the application's), the
+actuator's port and address and the drain period, merged over `config`.
 */}}
 {{- define "sockscope.applicationYaml" -}}
 {{- $listeners := dict }}
@@ -90,13 +91,26 @@ unless they say otherwise), the actuator port and the drain period, merged over 
 {{- end }}
 {{- range $name, $listener := .Values.listeners }}
 {{- if $listener }}
-{{- $_ := set $listeners $name (merge (deepCopy $listener) (dict "host" "0.0.0.0")) }}
+{{- $_ := set $listeners $name (merge (omit (deepCopy $listener) "appProtocol") (dict "host" "0.0.0.0")) }}
 {{- end }}
 {{- end }}
 {{- $grace := printf "%ds" (int .Values.shutdown.gracePeriodSeconds) }}
 {{- $generated := dict
-  "server" (dict "port" (int .Values.actuator.port))
+  "server" (dict "port" (int .Values.actuator.port) "address" .Values.actuator.address)
   "spring" (dict "lifecycle" (dict "timeout-per-shutdown-phase" $grace))
   "sockscope" (dict "listeners" $listeners "shutdown" (dict "grace-period" $grace)) }}
 {{- toYaml (mergeOverwrite (deepCopy (.Values.config | default dict)) $generated) }}
+{{- end }}
+
+{{/*
+Service settings both Services share: IP families.
+*/}}
+{{- define "sockscope.ipFamilies" -}}
+{{- with .Values.service.ipFamilyPolicy }}
+ipFamilyPolicy: {{ . }}
+{{- end }}
+{{- with .Values.service.ipFamilies }}
+ipFamilies:
+  {{- toYaml . | nindent 2 }}
+{{- end }}
 {{- end }}

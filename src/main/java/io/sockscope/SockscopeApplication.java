@@ -5,7 +5,9 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Starts sockscope, or one of its tools when the first argument names one.
+ * Starts sockscope, or, when the first argument is not a {@code --name=value} option,
+ * runs its command line instead: a tool, {@code help} or {@code --version} (see
+ * {@link SockscopeCommands}).
  */
 @SpringBootApplication
 public class SockscopeApplication {

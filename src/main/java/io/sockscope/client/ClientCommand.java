@@ -34,7 +34,7 @@ import org.springframework.integration.dsl.context.IntegrationFlowContext;
 import org.springframework.util.unit.DataSize;
 
 /**
- * {@code sockscope client}: the seed's client loop at a terminal, a one-shot sender
+ * {@code sockscope client}: a prompt-and-reply loop at a terminal, a one-shot sender
  * otherwise. Frames go through a Spring Integration outbound gateway in the chosen
  * framing.
  */
@@ -43,7 +43,9 @@ import org.springframework.util.unit.DataSize;
 				"At a terminal: type a line to send it as one frame; the reply prints as 'response: (...)';"
 						+ " '.quit' or Ctrl-D leaves.",
 				"With --send, or text piped on stdin: send it, print the reply as received, exit."
-						+ " Piped text is one frame per line on line framings, one frame in all on the others." },
+						+ " Piped text is one frame per line on line framings, one frame in all on the others.",
+				"Output to a terminal ends with a line break even when the reply has none;"
+						+ " output to a pipe or file is the reply's bytes exactly." },
 		exitCodeListHeading = "%nExit codes:%n",
 		exitCodeList = { "0:the exchange (or session) succeeded",
 				"1:the service could not be reached, did not answer in time, or closed without answering",
@@ -81,6 +83,9 @@ public class ClientCommand implements Callable<Integer> {
 
 	private final PrintStream err;
 
+	/** The last byte printed of the replies, -1 before the first. */
+	private int lastByte = -1;
+
 	public ClientCommand() {
 		this(System.in, System.out, System.err);
 	}
@@ -100,6 +105,7 @@ public class ClientCommand implements Callable<Integer> {
 						"sockscope.client", upstream, 1)) {
 			if (this.send != null) {
 				printRaw(exchange.exchange(frame(this.send.getBytes(StandardCharsets.UTF_8))));
+				endLineOnTerminal();
 			}
 			else if (Terminals.interactive()) {
 				exchange.connect();
@@ -107,6 +113,7 @@ public class ClientCommand implements Callable<Integer> {
 			}
 			else {
 				sendPiped(exchange);
+				endLineOnTerminal();
 			}
 			return 0;
 		}
@@ -137,7 +144,7 @@ public class ClientCommand implements Callable<Integer> {
 	}
 
 	/**
-	 * The seed's loop: prompt, send each line, print the reply.
+	 * The terminal loop: prompt, send each line, print the reply.
 	 */
 	private void repl(FrameExchange exchange) throws IOException {
 		try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
@@ -182,11 +189,30 @@ public class ClientCommand implements Callable<Integer> {
 	}
 
 	private void printRaw(Frame reply) {
-		this.out.write(reply.payload(), 0, reply.payload().length);
+		write(reply.payload());
 		if (reply.hasTerminator()) {
-			this.out.write(reply.terminator(), 0, reply.terminator().length);
+			write(reply.terminator());
 		}
 		this.out.flush();
+	}
+
+	private void write(byte[] bytes) {
+		this.out.write(bytes, 0, bytes.length);
+		if (bytes.length > 0) {
+			this.lastByte = bytes[bytes.length - 1];
+		}
+	}
+
+	/**
+	 * A reply without a line break at its end (length-header, stx-etx, null, raw framings)
+	 * would leave the shell's prompt on its line: at a terminal, end the line. A pipe or a
+	 * file gets the reply's bytes exactly.
+	 */
+	private void endLineOnTerminal() {
+		if (this.lastByte != -1 && this.lastByte != '\n' && Terminals.outputIsTerminal()) {
+			this.out.println();
+			this.out.flush();
+		}
 	}
 
 	static final class FramingConverter implements ITypeConverter<Framing> {

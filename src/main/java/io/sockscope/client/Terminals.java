@@ -1,7 +1,9 @@
 package io.sockscope.client;
 
 import java.io.Console;
+import java.io.IOException;
 import java.lang.reflect.Method;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Whether the client talks to a person at a terminal.
@@ -28,6 +30,36 @@ final class Terminals {
 		}
 		catch (ReflectiveOperationException ex) {
 			return true;
+		}
+	}
+
+	/**
+	 * Whether standard output is a terminal, even when standard input is not (text piped
+	 * in, replies shown on a screen). Asks {@code test -t 1} with this process's standard
+	 * output; where there is no such command, a terminal is assumed only with a console.
+	 * @return {@code true} if standard output is a terminal
+	 */
+	static boolean outputIsTerminal() {
+		if (interactive()) {
+			return true;
+		}
+		try {
+			Process test = new ProcessBuilder("test", "-t", "1").redirectOutput(ProcessBuilder.Redirect.INHERIT)
+				.redirectError(ProcessBuilder.Redirect.DISCARD)
+				.start();
+			test.getOutputStream().close();
+			if (!test.waitFor(2, TimeUnit.SECONDS)) {
+				test.destroyForcibly();
+				return false;
+			}
+			return test.exitValue() == 0;
+		}
+		catch (IOException ex) {
+			return false;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
 		}
 	}
 

@@ -1,6 +1,6 @@
 /**
- * {@code sockscope client}: the seed's client loop on a Spring Integration outbound
- * gateway.
+ * {@code sockscope client}: an interactive or one-shot client on a Spring Integration
+ * outbound gateway.
  */
 @NullMarked
 package io.sockscope.client;

@@ -1,9 +1,13 @@
 package io.sockscope.config;
 
+import java.nio.file.Path;
+import java.util.List;
+
 import io.sockscope.framing.Framing;
 import io.sockscope.inspect.PayloadFormat;
 import io.sockscope.mode.Mode;
 import io.sockscope.mode.RelayConnections;
+import io.sockscope.support.Markdown;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -112,6 +116,41 @@ class SockscopePropertiesTests {
 					"sockscope.listeners.b.enabled=false")
 			.run((context) -> assertThat(context.getBean(SockscopeProperties.class).enabledListeners())
 				.containsOnlyKeys("a"));
+	}
+
+	@Test
+	void relayWithoutAnUpstreamHostNamesIt() {
+		this.runner.withPropertyValues(DOCUMENTED.get(2).properties())
+			.run((context) -> assertThat(invalidValue(context.getStartupFailure()))
+				.hasMessage(DOCUMENTED.get(2).message()));
+	}
+
+	@Test
+	void configurationDocumentShowsTheMessagesAsTheyAre() {
+		List<List<String>> blocks = Markdown.blocksAfter(Path.of("docs", "configuration.md"),
+				"<!-- checked: SockscopePropertiesTests -->");
+		assertThat(blocks).singleElement()
+			.isEqualTo(DOCUMENTED.stream().map(DocumentedFailure::message).toList());
+		for (DocumentedFailure failure : DOCUMENTED) {
+			this.runner.withPropertyValues(failure.properties())
+				.run((context) -> assertThat(invalidValue(context.getStartupFailure()))
+					.hasMessage(failure.message()));
+		}
+	}
+
+	/** The failures docs/configuration.md shows, and the configuration each comes from. */
+	private static final List<DocumentedFailure> DOCUMENTED = List.of(
+			new DocumentedFailure("Property sockscope.listeners.echo.port with value '70000' is invalid:"
+					+ " Port must be between 0 and 65535", "sockscope.listeners.echo.port=70000"),
+			new DocumentedFailure("Property sockscope.listeners.b.port with value '9100' is invalid:"
+					+ " Listener 'a' already uses port 9100", "sockscope.listeners.a.port=9100",
+					"sockscope.listeners.b.port=9100"),
+			new DocumentedFailure("Property sockscope.listeners.front.relay.host with value 'null' is invalid:"
+					+ " Relay mode needs the upstream's host", "sockscope.listeners.front.port=9004",
+					"sockscope.listeners.front.mode=relay"));
+
+	private record DocumentedFailure(String message, String... properties) {
+
 	}
 
 	private static String messages(Throwable failure) {

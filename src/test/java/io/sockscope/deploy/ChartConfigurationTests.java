@@ -56,9 +56,23 @@ class ChartConfigurationTests {
 	}
 
 	@Test
-	void applicationDefaultListenerIsSwitchedOffWhenValuesDropIt() {
-		Map<String, Object> listeners = listeners(
-				HelmChart.render((template) -> template.set("listeners.echo", null).set("listeners.other.port", 7000)));
+	void configMapBindsTheActuatorOnEveryInterfaceForProbesAndPrometheus() {
+		assertThat(server(HelmChart.render())).isEqualTo(Map.of("port", 8080, "address", "0.0.0.0"));
+		assertThat(server(HelmChart.render((template) -> template.set("actuator.address", "::"))))
+			.containsEntry("address", "::");
+	}
+
+	@Test
+	void applicationDefaultListenerIsSwitchedOffWhenValuesDropIt() throws IOException {
+		// as a user drops it: a values file with `echo: null` (helm-java's set(key, null)
+		// would set an empty string instead of YAML's null)
+		Path values = Files.writeString(this.mount.resolve("drop-echo.yaml"), """
+				listeners:
+				  echo: null
+				  other:
+				    port: 7000
+				""");
+		Map<String, Object> listeners = listeners(HelmChart.render((template) -> template.withValuesFile(values)));
 		assertThat(listeners).containsEntry("echo", Map.of("enabled", false));
 		assertThat(listeners).containsKey("other");
 	}
@@ -147,6 +161,12 @@ class ChartConfigurationTests {
 	private static Duration terminationGracePeriod(RenderedChart chart) {
 		return Duration
 			.ofSeconds(chart.deployment().getSpec().getTemplate().getSpec().getTerminationGracePeriodSeconds());
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Map<String, Object> server(RenderedChart chart) {
+		Map<String, Object> yaml = new Yaml().load(chart.applicationYaml());
+		return (Map<String, Object>) yaml.get("server");
 	}
 
 	@SuppressWarnings("unchecked")

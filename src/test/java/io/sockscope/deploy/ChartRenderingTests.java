@@ -15,6 +15,7 @@ import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeMount;
@@ -40,14 +41,14 @@ class ChartRenderingTests {
 	private static final RenderedChart custom = HelmChart.render(HelmChart.CUSTOM_VALUES);
 
 	@Test
-	void defaultValuesRenderADeploymentServiceAndConfigMapOnly() {
-		assertThat(defaults.kinds()).containsExactlyInAnyOrder("ConfigMap", "Service", "Deployment");
+	void defaultValuesRenderADeploymentTwoServicesAndAConfigMapOnly() {
+		assertThat(defaults.kinds()).containsExactlyInAnyOrder("ConfigMap", "Service", "Service", "Deployment");
 	}
 
 	@Test
 	void optionalResourcesRenderWhenEnabled() {
-		assertThat(custom.kinds()).containsExactlyInAnyOrder("ConfigMap", "ConfigMap", "Service", "Deployment",
-				"ServiceMonitor", "PodDisruptionBudget", "HorizontalPodAutoscaler");
+		assertThat(custom.kinds()).containsExactlyInAnyOrder("ConfigMap", "ConfigMap", "Service", "Service",
+				"Deployment", "ServiceMonitor", "PodDisruptionBudget", "HorizontalPodAutoscaler");
 	}
 
 	@Test
@@ -73,16 +74,65 @@ class ChartRenderingTests {
 	}
 
 	@Test
-	void serviceExposesEveryListenerPortAndTheMetricsPort() {
-		assertThat(servicePorts(defaults)).containsExactlyInAnyOrderEntriesOf(Map.of("echo", 8890, "metrics", 8080));
+	void serviceExposesEveryListenerPortAndTheActuatorHasAServiceOfItsOwn() {
+		assertThat(servicePorts(defaults.service())).containsExactlyInAnyOrderEntriesOf(Map.of("echo", 8890));
+		assertThat(servicePorts(defaults.actuatorService())).containsExactlyInAnyOrderEntriesOf(Map.of("metrics", 8080));
 		assertThat(containerPorts(defaults)).containsExactlyInAnyOrderEntriesOf(Map.of("echo", 8890, "metrics", 8080));
 		// the disabled listener 'spare' opens no port
-		Map<String, Integer> customPorts = Map.of("echo", 7000, "frames", 7001, "metrics", 9090);
-		assertThat(servicePorts(custom)).containsExactlyInAnyOrderEntriesOf(customPorts);
-		assertThat(containerPorts(custom)).containsExactlyInAnyOrderEntriesOf(customPorts);
-		for (ServicePort port : custom.service().getSpec().getPorts()) {
-			assertThat(port.getProtocol()).isEqualTo("TCP");
-			assertThat(port.getTargetPort().getStrVal()).isEqualTo(port.getName());
+		assertThat(servicePorts(custom.service()))
+			.containsExactlyInAnyOrderEntriesOf(Map.of("echo", 7000, "frames", 7001));
+		assertThat(servicePorts(custom.actuatorService())).containsExactlyInAnyOrderEntriesOf(Map.of("metrics", 9090));
+		assertThat(containerPorts(custom))
+			.containsExactlyInAnyOrderEntriesOf(Map.of("echo", 7000, "frames", 7001, "metrics", 9090));
+		for (RenderedChart chart : List.of(defaults, custom)) {
+			for (Service service : List.of(chart.service(), chart.actuatorService())) {
+				for (ServicePort port : service.getSpec().getPorts()) {
+					assertThat(port.getProtocol()).isEqualTo("TCP");
+					assertThat(port.getTargetPort().getStrVal()).isEqualTo(port.getName());
+				}
+			}
+		}
+	}
+
+	@Test
+	void actuatorServiceStaysClusterIpWhenTheListenersAreALoadBalancer() {
+		assertThat(custom.service().getSpec().getType()).isEqualTo("LoadBalancer");
+		assertThat(custom.service().getMetadata().getAnnotations())
+			.containsEntry("example.com/load-balancer", "internal");
+		assertThat(custom.actuatorService().getSpec().getType()).isEqualTo("ClusterIP");
+		assertThat(custom.actuatorService().getMetadata().getAnnotations()).isNullOrEmpty();
+		assertThat(custom.actuatorService().getSpec().getSelector()).isEqualTo(custom.service().getSpec().getSelector());
+	}
+
+	@Test
+	void everyServicePortHasAnAppProtocol() {
+		assertThat(appProtocols(defaults.service())).containsExactly(entry("echo", "tcp"));
+		assertThat(appProtocols(defaults.actuatorService())).containsExactly(entry("metrics", "http"));
+		assertThat(appProtocols(custom.service())).containsOnly(entry("echo", "tcp"),
+				entry("frames", "example.com/crlf-lines"));
+		assertThat(appProtocols(HelmChart.render((template) -> template.set("service.appProtocol", "example.com/x")).service()))
+			.containsExactly(entry("echo", "example.com/x"));
+		// the Service's, not the application's
+		assertThat(custom.applicationYaml()).doesNotContain("appProtocol", "crlf-lines");
+	}
+
+	@Test
+	void trafficPolicyAndIpFamiliesAreKubernetesDefaultsUnlessSet() {
+		for (Service service : List.of(defaults.service(), defaults.actuatorService())) {
+			assertThat(service.getSpec().getExternalTrafficPolicy()).isNull();
+			assertThat(service.getSpec().getIpFamilyPolicy()).isNull();
+			assertThat(service.getSpec().getIpFamilies()).isNullOrEmpty();
+		}
+		assertThat(custom.service().getSpec().getExternalTrafficPolicy()).isEqualTo("Local");
+		// only a NodePort or LoadBalancer Service has an external traffic policy
+		assertThat(custom.actuatorService().getSpec().getExternalTrafficPolicy()).isNull();
+		assertThat(HelmChart.render((template) -> template.set("service.externalTrafficPolicy", "Local"))
+			.service()
+			.getSpec()
+			.getExternalTrafficPolicy()).isNull();
+		for (Service service : List.of(custom.service(), custom.actuatorService())) {
+			assertThat(service.getSpec().getIpFamilyPolicy()).isEqualTo("PreferDualStack");
+			assertThat(service.getSpec().getIpFamilies()).containsExactly("IPv4", "IPv6");
 		}
 	}
 
@@ -139,19 +189,28 @@ class ChartRenderingTests {
 			assertThat(chart.deployment().getSpec().getTemplate().getMetadata().getLabels())
 				.containsAllEntriesOf(selector);
 			assertThat(chart.service().getSpec().getSelector()).isEqualTo(selector);
+			assertThat(chart.actuatorService().getSpec().getSelector()).isEqualTo(selector);
 			chart.resources()
 				.forEach((resource) -> assertThat(resource.getMetadata().getLabels())
 					.containsAllEntriesOf(selector)
 					.containsKeys("helm.sh/chart", "app.kubernetes.io/version", "app.kubernetes.io/managed-by"));
 		}
-		assertThat(custom.get(ServiceMonitor.class, HelmChart.FULLNAME).getSpec().getSelector().getMatchLabels())
-			.isEqualTo(defaults.deployment().getSpec().getSelector().getMatchLabels());
+		// the ServiceMonitor selects the actuator's Service, not the listeners'
+		Map<String, String> monitored = custom.get(ServiceMonitor.class, HelmChart.FULLNAME)
+			.getSpec()
+			.getSelector()
+			.getMatchLabels();
+		assertThat(monitored).containsAllEntriesOf(defaults.deployment().getSpec().getSelector().getMatchLabels())
+			.containsEntry("app.kubernetes.io/component", "actuator");
+		assertThat(custom.actuatorService().getMetadata().getLabels()).containsAllEntriesOf(monitored);
+		assertThat(custom.service().getMetadata().getLabels()).doesNotContainEntry("app.kubernetes.io/component",
+				"actuator");
 		assertThat(custom.get(PodDisruptionBudget.class, HelmChart.FULLNAME).getSpec().getSelector().getMatchLabels())
 			.isEqualTo(defaults.deployment().getSpec().getSelector().getMatchLabels());
 	}
 
 	@Test
-	void terminationGracePeriodExceedsTheDrainPeriod() {
+	void terminationGracePeriodExceedsThePreStopSleepAndTheDrainPeriod() {
 		assertThat(defaults.deployment().getSpec().getTemplate().getSpec().getTerminationGracePeriodSeconds())
 			.isEqualTo(30);
 		assertThat(defaults.applicationYaml()).contains("grace-period: 20s");
@@ -159,8 +218,19 @@ class ChartRenderingTests {
 			.isEqualTo(55);
 		assertThat(custom.applicationYaml()).contains("grace-period: 40s");
 		assertThatExceptionOfType(IllegalStateException.class)
-			.isThrownBy(() -> HelmChart.render((template) -> template.set("terminationGracePeriodSeconds", 20)))
-			.withMessageContaining("terminationGracePeriodSeconds (20) must exceed shutdown.gracePeriodSeconds (20)");
+			.isThrownBy(() -> HelmChart.render((template) -> template.set("terminationGracePeriodSeconds", 25)))
+			.withMessageContaining("terminationGracePeriodSeconds (25) must exceed preStopSleepSeconds"
+					+ " + shutdown.gracePeriodSeconds (5 + 20)");
+		assertThat(HelmChart.render((template) -> template.set("terminationGracePeriodSeconds", 25)
+			.set("preStopSleepSeconds", 0)).deployment()).isNotNull();
+	}
+
+	@Test
+	void containerSleepsBeforeSigtermSoTheEndpointsLetGoFirst() {
+		assertThat(preStop(defaults)).containsExactly("sleep", "5");
+		assertThat(preStop(custom)).containsExactly("sleep", "10");
+		assertThat(HelmChart.render((template) -> template.set("preStopSleepSeconds", 0)).container().getLifecycle())
+			.isNull();
 	}
 
 	@Test
@@ -211,7 +281,7 @@ class ChartRenderingTests {
 			assertThat(endpoint.getPath()).isEqualTo("/actuator/prometheus");
 			assertThat(endpoint.getInterval()).isEqualTo("30s");
 		});
-		assertThat(servicePorts(custom)).containsKey("metrics");
+		assertThat(servicePorts(custom.actuatorService())).containsKey("metrics");
 	}
 
 	@Test
@@ -250,11 +320,13 @@ class ChartRenderingTests {
 	@Test
 	void notesTellHowToConnectWithTelnetAndCurlAndWhereTheMetricsAre() {
 		String notes = HelmChart.notes(UnaryOperator.identity());
-		assertThat(notes).contains("kubectl --namespace tools port-forward service/demo-sockscope 8890:8890 8080:8080")
+		assertThat(notes).contains("kubectl --namespace tools port-forward service/demo-sockscope 8890:8890\n")
+			.contains("kubectl --namespace tools port-forward service/demo-sockscope-actuator 8080:8080\n")
 			.contains("telnet 127.0.0.1 8890")
 			.contains("curl -s -d hogehge http://127.0.0.1:8890/")
 			.contains("http://127.0.0.1:8080/actuator/prometheus")
-			.contains("http://demo-sockscope.tools.svc:8080/actuator/prometheus");
+			.contains("http://demo-sockscope-actuator.tools.svc:8080/actuator/prometheus")
+			.contains("helm test demo --namespace tools --logs");
 		String custom = HelmChart
 			.notes((install) -> install.withValuesFile(HelmChart.valuesFile("custom-values.yaml")));
 		assertThat(custom).contains("telnet 127.0.0.1 7000")
@@ -264,12 +336,19 @@ class ChartRenderingTests {
 			.contains("A ServiceMonitor (demo-sockscope)");
 	}
 
-	private static Map<String, Integer> servicePorts(RenderedChart chart) {
-		return chart.service()
-			.getSpec()
+	private static Map<String, Integer> servicePorts(Service service) {
+		return service.getSpec().getPorts().stream().collect(Collectors.toMap(ServicePort::getName, ServicePort::getPort));
+	}
+
+	private static Map<String, String> appProtocols(Service service) {
+		return service.getSpec()
 			.getPorts()
 			.stream()
-			.collect(Collectors.toMap(ServicePort::getName, ServicePort::getPort));
+			.collect(Collectors.toMap(ServicePort::getName, ServicePort::getAppProtocol));
+	}
+
+	private static List<String> preStop(RenderedChart chart) {
+		return chart.container().getLifecycle().getPreStop().getExec().getCommand();
 	}
 
 	private static Map<String, Integer> containerPorts(RenderedChart chart) {

@@ -5,6 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 
@@ -12,6 +15,7 @@ import io.fabric8.kubernetes.api.model.ContainerPort;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.NodeList;
+import org.yaml.snakeyaml.Yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -100,6 +104,40 @@ class ContainerImageTests {
 			.toList();
 		assertThat(runtimeStage()).contains("EXPOSE 8890 8080");
 		assertThat(chartPorts).containsExactlyInAnyOrder(8890, 8080);
+	}
+
+	@Test
+	void imageListensOnEveryInterfaceWhereTheApplicationAloneListensOnLoopback() throws IOException {
+		Map<String, Object> image = imageDefaults();
+		assertThat(path(image, "sockscope", "listeners", "echo", "host")).isEqualTo("0.0.0.0");
+		assertThat(path(image, "server", "address")).as("the actuator, for probes and Prometheus").isEqualTo("0.0.0.0");
+		Map<String, Object> application = new Yaml()
+			.load(Files.readString(Path.of("src", "main", "resources", "application.yml")));
+		assertThat(path(application, "sockscope", "listeners", "echo", "host")).isEqualTo("127.0.0.1");
+		assertThat(path(application, "server", "address")).isEqualTo("127.0.0.1");
+	}
+
+	/**
+	 * The image's own application.yml, which the build stage writes with printf next to the
+	 * extracted application.
+	 */
+	private Map<String, Object> imageDefaults() {
+		String instruction = buildStage().stream()
+			.filter((line) -> line.contains("> extracted/application/application.yml"))
+			.findFirst()
+			.orElseThrow();
+		Matcher printf = Pattern.compile("printf '([^']*)'").matcher(instruction);
+		assertThat(printf.find()).as("printf '...' in %s", instruction).isTrue();
+		return new Yaml().load(printf.group(1).replace("\\n", "\n"));
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Object path(Map<String, Object> yaml, String... keys) {
+		Object node = yaml;
+		for (String key : keys) {
+			node = ((Map<String, Object>) node).get(key);
+		}
+		return node;
 	}
 
 	@Test

@@ -51,8 +51,14 @@ record RenderedChart(String manifests, List<HasMetadata> resources) {
 		return containers.get(0);
 	}
 
+	/** The listeners' Service. */
 	Service service() {
 		return get(Service.class, HelmChart.FULLNAME);
+	}
+
+	/** The actuator's Service. */
+	Service actuatorService() {
+		return get(Service.class, HelmChart.FULLNAME + "-actuator");
 	}
 
 	ConfigMap configMap() {

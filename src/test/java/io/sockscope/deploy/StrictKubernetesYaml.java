@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
@@ -31,7 +32,7 @@ import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor;
 final class StrictKubernetesYaml {
 
 	private static final Map<String, Class<? extends HasMetadata>> TYPES = Map.of("v1/ConfigMap", ConfigMap.class,
-			"v1/Service", Service.class, "apps/v1/Deployment", Deployment.class,
+			"v1/Service", Service.class, "v1/Pod", Pod.class, "apps/v1/Deployment", Deployment.class,
 			"policy/v1/PodDisruptionBudget", PodDisruptionBudget.class, "autoscaling/v2/HorizontalPodAutoscaler",
 			HorizontalPodAutoscaler.class, "monitoring.coreos.com/v1/ServiceMonitor", ServiceMonitor.class);
 

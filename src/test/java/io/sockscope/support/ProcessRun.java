@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -30,6 +31,15 @@ public record ProcessRun(int exitCode, String stdout, String stderr) {
 	 * within a minute fails the test.
 	 */
 	public static ProcessRun run(List<String> command, byte[] stdin, Map<String, String> environment) {
+		return run(command, stdin, environment, Duration.ofSeconds(TIMEOUT_SECONDS));
+	}
+
+	/**
+	 * Run a program to completion, feeding it standard input; a run that does not finish
+	 * within the timeout fails the test.
+	 */
+	public static ProcessRun run(List<String> command, byte[] stdin, Map<String, String> environment,
+			Duration timeout) {
 		try {
 			ProcessBuilder builder = new ProcessBuilder(command);
 			builder.environment().putAll(environment);
@@ -40,9 +50,9 @@ public record ProcessRun(int exitCode, String stdout, String stderr) {
 				process.getOutputStream().write(stdin);
 			}
 			process.getOutputStream().close();
-			if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+			if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
 				process.destroyForcibly();
-				throw new AssertionError(command + " did not finish within " + TIMEOUT_SECONDS + " s");
+				throw new AssertionError(command + " did not finish within " + timeout);
 			}
 			return new ProcessRun(process.exitValue(), text(out), text(err));
 		}
