@@ -24,7 +24,11 @@ final class RawCodec extends FrameCodec {
 	@Override
 	public Frame deserialize(InputStream inputStream) throws IOException {
 		int max = getMaxFrameSize();
-		byte[] buffer = new byte[Math.min(CHUNK, max + 1)];
+		if (inputStream instanceof BufferedInput buffered) {
+			// the frame is whole only once the stream has ended: no use reading it before
+			buffered.noFrameBuffered(max + 1);
+		}
+		byte[] buffer = new byte[(int) Math.min(Math.max(CHUNK, inputStream.available() + 1L), max + 1L)];
 		int count = 0;
 		while (true) {
 			if (count == buffer.length) {
