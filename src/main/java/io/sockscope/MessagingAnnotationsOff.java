@@ -41,7 +41,8 @@ final class MessagingAnnotationsOff implements BeanDefinitionRegistryPostProcess
 
 	@Override
 	public int getOrder() {
-		// before Spring Integration's own registry post-processors, one of which is removed here
+		// before Spring Integration's own registry post-processors, one of which is
+		// removed here
 		return Ordered.HIGHEST_PRECEDENCE;
 	}
 

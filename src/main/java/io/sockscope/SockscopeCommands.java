@@ -38,9 +38,9 @@ final class SockscopeCommands {
 	}
 
 	/**
-	 * Whether the arguments are for this command line rather than options for the service:
-	 * a command ({@code client}, {@code bench}, {@code help}, or a mistyped one),
-	 * {@code --help}, {@code -h}, {@code --version} or {@code -V}.
+	 * Whether the arguments are for this command line rather than options for the
+	 * service: a command ({@code client}, {@code bench}, {@code help}, or a mistyped
+	 * one), {@code --help}, {@code -h}, {@code --version} or {@code -V}.
 	 * @param args the command-line arguments
 	 * @return {@code true} unless the arguments are empty or start with a
 	 * {@code --name=value} option for the service
@@ -64,8 +64,7 @@ final class SockscopeCommands {
 	}
 
 	private static String[] footer() {
-		return new String[] { "",
-				"Serving (no command) starts every listener and the actuator; Ctrl-C or SIGTERM",
+		return new String[] { "", "Serving (no command) starts every listener and the actuator; Ctrl-C or SIGTERM",
 				"stops them. By default: listener 'echo' on 127.0.0.1:8890 (framing line, mode",
 				"auto), the actuator (/actuator/health, /info, /prometheus) on 127.0.0.1:8080.", "",
 				"Main properties, as --name=value here, in the environment",
@@ -82,8 +81,7 @@ final class SockscopeCommands {
 				"  sockscope.listeners.<name>.relay.host, .relay.port   mode relay's upstream",
 				"  server.port, server.address         the actuator's (8080, 127.0.0.1)",
 				"  spring.profiles.active=tour         the listeners of the README's tour", "",
-				"Every property: docs/configuration.md in the sources, with README.md and docs/:",
-				"  " + SOURCES };
+				"Every property: docs/configuration.md in the sources, with README.md and docs/:", "  " + SOURCES };
 	}
 
 	private static String names(Stream<String> names) {

@@ -34,10 +34,11 @@ import org.springframework.context.ConfigurableApplicationContext;
  * with the {@code tour} profile, as the README starts it: each {@code $} command of a
  * {@code <!-- checked: DocumentationExamplesTests -->} console block runs in bash, in
  * document order, and must print the lines shown under it; each line of a
- * {@code <!-- log lines checked: DocumentationExamplesTests -->} block must match a line the
- * service logged ({@code ...} stands for anything; connection ids, peer ports and durations
- * vary). The service runs on free ports: the documents' ports are swapped for them in the
- * commands and in the output (and the client's default port, 8890, is written out).
+ * {@code <!-- log lines checked: DocumentationExamplesTests -->} block must match a line
+ * the service logged ({@code ...} stands for anything; connection ids, peer ports and
+ * durations vary). The service runs on free ports: the documents' ports are swapped for
+ * them in the commands and in the output (and the client's default port, 8890, is written
+ * out).
  * <p>
  * The examples use OpenBSD netcat, curl, python3 and od. Where one is missing the test is
  * skipped, except under CI (the {@code CI} environment variable, which {@code .ci/run}
@@ -97,16 +98,16 @@ class DocumentationExamplesTests {
 	}
 
 	/**
-	 * The service as {@code ./mvnw spring-boot:run -Dspring-boot.run.profiles=tour} starts
-	 * it, every port moved, the relay's upstream with them.
+	 * The service as {@code ./mvnw spring-boot:run -Dspring-boot.run.profiles=tour}
+	 * starts it, every port moved, the relay's upstream with them.
 	 */
 	private static ConfigurableApplicationContext start(Map<String, Integer> listeners, Map<Integer, Integer> ports)
 			throws IOException {
 		List<String> args = new ArrayList<>();
 		args.add("--server.port=" + ports.get(8080));
 		listeners.forEach((name, port) -> args.add("--sockscope.listeners." + name + ".port=" + ports.get(port)));
-		tourRelays().forEach((name, port) -> args
-			.add("--sockscope.listeners." + name + ".relay.port=" + ports.get(port)));
+		tourRelays()
+			.forEach((name, port) -> args.add("--sockscope.listeners." + name + ".relay.port=" + ports.get(port)));
 		return new SpringApplicationBuilder(SockscopeApplication.class).profiles("tour")
 			.run(args.toArray(String[]::new));
 	}
@@ -139,8 +140,8 @@ class DocumentationExamplesTests {
 	}
 
 	/**
-	 * The {@code $} commands of a console block with the output under each; a command goes
-	 * on over lines ending in a backslash and over a here-document.
+	 * The {@code $} commands of a console block with the output under each; a command
+	 * goes on over lines ending in a backslash and over a here-document.
 	 */
 	private static List<Example> examples(List<String> block) {
 		List<Example> examples = new ArrayList<>();
@@ -192,8 +193,8 @@ class DocumentationExamplesTests {
 	 */
 	private static String defaultPortSpelledOut(String command) {
 		String client = "java -jar target/sockscope.jar client";
-		return (command.contains(client) && !command.contains("--port")) ? command.replace(client, client + " --port 8890")
-				: command;
+		return (command.contains(client) && !command.contains("--port"))
+				? command.replace(client, client + " --port 8890") : command;
 	}
 
 	private static String withPorts(String text, Map<Integer, Integer> ports) {

@@ -72,7 +72,8 @@ class DocumentationTests {
 	void springBootPropertiesTheConfigurationNamesExist() throws IOException {
 		Set<String> known = new TreeSet<>();
 		Set<String> maps = new TreeSet<>();
-		Enumeration<URL> files = getClass().getClassLoader().getResources("META-INF/spring-configuration-metadata.json");
+		Enumeration<URL> files = getClass().getClassLoader()
+			.getResources("META-INF/spring-configuration-metadata.json");
 		while (files.hasMoreElements()) {
 			try (InputStream in = files.nextElement().openStream()) {
 				for (JsonNode property : JsonMapper.builder().build().readTree(in).path("properties")) {
@@ -86,10 +87,10 @@ class DocumentationTests {
 		Map<String, String> documented = rows(CONFIGURATION, "");
 		documented.keySet().removeIf((name) -> name.startsWith("sockscope."));
 		assertThat(documented).isNotEmpty();
-		assertThat(documented.keySet()).allSatisfy((name) -> assertThat(
-				known.contains(name) || maps.stream().anyMatch((map) -> name.startsWith(map + ".")))
-			.as("%s is a Spring Boot property", name)
-			.isTrue());
+		assertThat(documented.keySet()).allSatisfy((
+				name) -> assertThat(known.contains(name) || maps.stream().anyMatch((map) -> name.startsWith(map + ".")))
+					.as("%s is a Spring Boot property", name)
+					.isTrue());
 	}
 
 	@Test
@@ -121,7 +122,8 @@ class DocumentationTests {
 	void readmeIsAShortIntroduction() throws IOException {
 		assertThat(Files.size(Path.of("README.md"))).isLessThan(16 * 1024);
 		// the two commands a newcomer needs, exactly
-		assertThat(Files.readString(Path.of("README.md"))).contains("\n./mvnw spring-boot:run   #", "\n./mvnw verify            #");
+		assertThat(Files.readString(Path.of("README.md"))).contains("\n./mvnw spring-boot:run   #",
+				"\n./mvnw verify            #");
 	}
 
 	/**

@@ -95,8 +95,8 @@ class SockscopeCommandsTests {
 
 	private ProcessRun sockscope(String... args) {
 		return ProcessRun.run(JavaProcess.sockscope(args), null,
-				Map.of("SOCKSCOPE_LISTENERS_ECHO_PORT", String.valueOf(this.listenerPort.getLocalPort()),
-						"SERVER_PORT", String.valueOf(this.actuatorPort.getLocalPort())));
+				Map.of("SOCKSCOPE_LISTENERS_ECHO_PORT", String.valueOf(this.listenerPort.getLocalPort()), "SERVER_PORT",
+						String.valueOf(this.actuatorPort.getLocalPort())));
 	}
 
 	private static Properties resource(String name) throws IOException {

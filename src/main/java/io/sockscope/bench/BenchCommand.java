@@ -112,11 +112,11 @@ public class BenchCommand implements Callable<Integer> {
 		require(this.pipeline >= 1, "--pipeline must be at least 1");
 		require(this.threads >= 1, "--threads must be at least 1");
 		long payloadSize = parse("--size", () -> DataSize.parse(this.size)).toBytes();
-		require(payloadSize >= 0 && payloadSize <= codec.largestPayload(),
-				"--size must be between 0 and " + codec.largestPayload() + " bytes for framing " + framing.displayName());
+		require(payloadSize >= 0 && payloadSize <= codec.largestPayload(), "--size must be between 0 and "
+				+ codec.largestPayload() + " bytes for framing " + framing.displayName());
 		require(payloadSize * this.pipeline <= Integer.MAX_VALUE / 2, "--size times --pipeline is too large");
-		require(!codec.endsAtEndOfStream() || benchMode == BenchMode.CONNECT,
-				"--framing " + framing.displayName() + " ends a frame at the end of the stream: use it with --mode connect");
+		require(!codec.endsAtEndOfStream() || benchMode == BenchMode.CONNECT, "--framing " + framing.displayName()
+				+ " ends a frame at the end of the stream: use it with --mode connect");
 		require(benchMode != BenchMode.HOLD || this.pipeline == 1, "--pipeline does not apply to --mode hold");
 		Duration measured = duration("--duration", this.duration);
 		require(!measured.isZero(), "--duration must be more than 0");
@@ -151,7 +151,8 @@ public class BenchCommand implements Callable<Integer> {
 			return parser.get();
 		}
 		catch (RuntimeException ex) {
-			throw new ParameterException(this.spec.commandLine(), "Invalid value for " + option + ": " + ex.getMessage());
+			throw new ParameterException(this.spec.commandLine(),
+					"Invalid value for " + option + ": " + ex.getMessage());
 		}
 	}
 

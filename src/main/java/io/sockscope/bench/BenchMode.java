@@ -13,8 +13,8 @@ enum BenchMode {
 	ECHO,
 
 	/**
-	 * Open a new connection for every request, close it after the reply; with
-	 * {@code raw} framing, half-close after sending and read the reply to its end.
+	 * Open a new connection for every request, close it after the reply; with {@code raw}
+	 * framing, half-close after sending and read the reply to its end.
 	 */
 	CONNECT,
 

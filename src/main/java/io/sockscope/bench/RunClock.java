@@ -2,8 +2,8 @@ package io.sockscope.bench;
 
 /**
  * The phases of one run on the {@link System#nanoTime()} scale: warm-up, measurement,
- * then a drain in which no new request starts and the replies in flight may still
- * arrive until the reply timeout.
+ * then a drain in which no new request starts and the replies in flight may still arrive
+ * until the reply timeout.
  *
  * @param measureStart when measurement starts
  * @param measureEnd when measurement ends and the drain starts

@@ -60,7 +60,8 @@ final class Worker implements Runnable {
 			throw new UncheckedIOException(ex);
 		}
 		for (int client = index; client < plan.connections(); client += plan.threads()) {
-			this.slots.add((plan.mode() == BenchMode.CONNECT) ? new ConnectSlot(this, client) : new EchoSlot(this, client));
+			this.slots
+				.add((plan.mode() == BenchMode.CONNECT) ? new ConnectSlot(this, client) : new EchoSlot(this, client));
 		}
 	}
 

@@ -54,7 +54,8 @@ public class ClientCommand implements Callable<Integer> {
 
 	private static final Set<Framing> LINE_FRAMINGS = EnumSet.of(Framing.LINE, Framing.CRLF, Framing.LF);
 
-	@Option(names = "--host", defaultValue = "127.0.0.1", description = "Host to connect to (default: ${DEFAULT-VALUE}).")
+	@Option(names = "--host", defaultValue = "127.0.0.1",
+			description = "Host to connect to (default: ${DEFAULT-VALUE}).")
 	String host = "127.0.0.1";
 
 	@Option(names = "--port", defaultValue = "8890", description = "Port to connect to (default: ${DEFAULT-VALUE}).")
@@ -128,7 +129,8 @@ public class ClientCommand implements Callable<Integer> {
 	}
 
 	private static ConfigurableApplicationContext startContext() {
-		// The AOT-generated initializer in the jar is the server's context, not this one: a
+		// The AOT-generated initializer in the jar is the server's context, not this one:
+		// a
 		// JVM started with -Dspring.aot.enabled=true (the container image) builds this
 		// context the regular way.
 		SpringProperties.setProperty(AotDetector.AOT_ENABLED, "false");
@@ -204,9 +206,9 @@ public class ClientCommand implements Callable<Integer> {
 	}
 
 	/**
-	 * A reply without a line break at its end (length-header, stx-etx, null, raw framings)
-	 * would leave the shell's prompt on its line: at a terminal, end the line. A pipe or a
-	 * file gets the reply's bytes exactly.
+	 * A reply without a line break at its end (length-header, stx-etx, null, raw
+	 * framings) would leave the shell's prompt on its line: at a terminal, end the line.
+	 * A pipe or a file gets the reply's bytes exactly.
 	 */
 	private void endLineOnTerminal() {
 		if (this.lastByte != -1 && this.lastByte != '\n' && Terminals.outputIsTerminal()) {

@@ -18,10 +18,10 @@ import org.springframework.integration.support.MessageBuilder;
 import org.springframework.messaging.Message;
 
 /**
- * Sends frames to a TCP service through a Spring Integration outbound gateway and
- * returns its replies. Over a pool of connections, so concurrent callers do not wait for
- * each other; on {@code raw} framing each exchange has its own connection, half-closed
- * after the request, and the reply is everything up to the service's close.
+ * Sends frames to a TCP service through a Spring Integration outbound gateway and returns
+ * its replies. Over a pool of connections, so concurrent callers do not wait for each
+ * other; on {@code raw} framing each exchange has its own connection, half-closed after
+ * the request, and the reply is everything up to the service's close.
  */
 public final class FrameExchange implements AutoCloseable {
 
@@ -48,8 +48,7 @@ public final class FrameExchange implements AutoCloseable {
 	 */
 	public static FrameExchange register(IntegrationFlowContext flows, String id, Upstream upstream, int poolSize) {
 		FrameCodec codec = upstream.framing().newCodec(upstream.maxFrameSize());
-		TcpNetClientConnectionFactory connections = new TcpNetClientConnectionFactory(upstream.host(),
-				upstream.port());
+		TcpNetClientConnectionFactory connections = new TcpNetClientConnectionFactory(upstream.host(), upstream.port());
 		connections.setSerializer(codec);
 		connections.setDeserializer(codec);
 		connections.setSoTcpNoDelay(true);
@@ -123,14 +122,16 @@ public final class FrameExchange implements AutoCloseable {
 	public Frame exchange(Frame request) {
 		Message<?> reply;
 		try {
-			reply = this.registration.getMessagingTemplate().sendAndReceive(MessageBuilder.withPayload(request).build());
+			reply = this.registration.getMessagingTemplate()
+				.sendAndReceive(MessageBuilder.withPayload(request).build());
 		}
 		catch (RuntimeException ex) {
 			throw ExchangeFailures.describe(this.upstream, ex);
 		}
 		if (reply == null) {
-			throw new ExchangeException("No reply from " + this.upstream.address() + " within "
-					+ this.upstream.timeout().toMillis() + "ms", new MessageTimeoutException("no reply"));
+			throw new ExchangeException(
+					"No reply from " + this.upstream.address() + " within " + this.upstream.timeout().toMillis() + "ms",
+					new MessageTimeoutException("no reply"));
 		}
 		return (Frame) reply.getPayload();
 	}

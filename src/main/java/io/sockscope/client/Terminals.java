@@ -14,9 +14,9 @@ final class Terminals {
 	}
 
 	/**
-	 * Whether standard input and output are a terminal. Up to Java 21 that is exactly when
-	 * {@link System#console()} exists; from Java 22 a console exists even when redirected,
-	 * and {@code Console.isTerminal()} tells.
+	 * Whether standard input and output are a terminal. Up to Java 21 that is exactly
+	 * when {@link System#console()} exists; from Java 22 a console exists even when
+	 * redirected, and {@code Console.isTerminal()} tells.
 	 * @return {@code true} at an interactive terminal
 	 */
 	static boolean interactive() {

@@ -11,8 +11,9 @@ import io.sockscope.framing.Framing;
  * @param port port
  * @param framing the service's framing
  * @param maxFrameSize largest reply payload accepted, in bytes
- * @param timeout how long an exchange may take: the client waits this long to connect, and
- * then for each reply; a relay's frame gets this long for everything, connecting included
+ * @param timeout how long an exchange may take: the client waits this long to connect,
+ * and then for each reply; a relay's frame gets this long for everything, connecting
+ * included
  */
 public record Upstream(String host, int port, Framing framing, int maxFrameSize, Duration timeout) {
 

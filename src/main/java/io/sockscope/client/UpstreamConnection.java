@@ -93,7 +93,8 @@ final class UpstreamConnection extends TcpNetConnection {
 			return false;
 		}
 		try {
-			// the socket first, then the buffer: bytes only ever move from one to the other
+			// the socket first, then the buffer: bytes only ever move from one to the
+			// other
 			if (this.socket.getInputStream().available() > 0) {
 				return false;
 			}

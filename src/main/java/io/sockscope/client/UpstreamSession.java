@@ -115,8 +115,8 @@ public final class UpstreamSession implements AutoCloseable {
 	 */
 	private void closeUnlessClean() {
 		TcpConnectionSupport connection = this.connections.current();
-		if (connection != null && !(connection instanceof UpstreamConnection upstreamConnection
-				&& upstreamConnection.isClean())) {
+		if (connection != null
+				&& !(connection instanceof UpstreamConnection upstreamConnection && upstreamConnection.isClean())) {
 			this.connections.forceClose(connection);
 		}
 	}

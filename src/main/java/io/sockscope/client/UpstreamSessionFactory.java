@@ -11,10 +11,10 @@ import org.springframework.expression.spel.support.SimpleEvaluationContext;
 import org.springframework.messaging.MessageChannel;
 
 /**
- * Creates the {@link UpstreamSession sessions} of one upstream, and owns what they
- * share: the codec, and the threads that read their connections, one per open
- * connection (virtual threads on Java 21 and later). Sessions are plain objects, not
- * beans: a relay may open one for each client connection.
+ * Creates the {@link UpstreamSession sessions} of one upstream, and owns what they share:
+ * the codec, and the threads that read their connections, one per open connection
+ * (virtual threads on Java 21 and later). Sessions are plain objects, not beans: a relay
+ * may open one for each client connection.
  */
 public final class UpstreamSessionFactory implements AutoCloseable {
 

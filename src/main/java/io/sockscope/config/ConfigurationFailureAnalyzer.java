@@ -34,8 +34,7 @@ class ConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<BindException
 			return new FailureAnalysis(withoutValue.getMessage()
 					+ ". YAML reads null, ~ and nothing at all as no value, and sockscope stops rather than give"
 					+ " the property its default.",
-					"Give " + withoutValue.getName() + " a value, or remove it to use its default." + quoteNull,
-					cause);
+					"Give " + withoutValue.getName() + " a value, or remove it to use its default." + quoteNull, cause);
 		}
 		ConfigurationProperty property = cause.getProperty();
 		if (type.isEnum()) {
@@ -53,8 +52,8 @@ class ConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<BindException
 	}
 
 	private static boolean hasNullConstant(Class<?> type) {
-		return type.isEnum()
-				&& Arrays.stream(type.getEnumConstants()).anyMatch((constant) -> "NULL".equals(((Enum<?>) constant).name()));
+		return type.isEnum() && Arrays.stream(type.getEnumConstants())
+			.anyMatch((constant) -> "NULL".equals(((Enum<?>) constant).name()));
 	}
 
 	/**

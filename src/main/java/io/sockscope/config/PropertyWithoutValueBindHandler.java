@@ -15,12 +15,12 @@ import org.springframework.boot.context.properties.source.ConfigurationPropertyS
 import org.springframework.util.unit.DataSize;
 
 /**
- * Fails the binding of a {@code sockscope.*} property that is present without a value
- * (or with only blanks): YAML reads {@code framing: null}, {@code framing: ~} and
+ * Fails the binding of a {@code sockscope.*} property that is present without a value (or
+ * with only blanks): YAML reads {@code framing: null}, {@code framing: ~} and
  * {@code framing:} as no value, and so is an empty environment variable. Left alone, such
  * a property binds to nothing and quietly takes its default (a listener meant to be
- * {@code null}-framed speaks {@code line}), or fails with a conversion error that does not
- * say why.
+ * {@code null}-framed speaks {@code line}), or fails with a conversion error that does
+ * not say why.
  * <p>
  * Only single values are checked (names, numbers, sizes, durations, framings, modes): a
  * group such as {@code log:} left empty is only a heading.
@@ -34,8 +34,7 @@ final class PropertyWithoutValueBindHandler extends AbstractBindHandler {
 	}
 
 	@Override
-	public <T> @Nullable Bindable<T> onStart(ConfigurationPropertyName name, Bindable<T> target,
-			BindContext context) {
+	public <T> @Nullable Bindable<T> onStart(ConfigurationPropertyName name, Bindable<T> target, BindContext context) {
 		if (PREFIX.isAncestorOf(name) && isSingleValue(target)) {
 			ConfigurationProperty property = find(name, context);
 			if (property != null && property.getValue() instanceof CharSequence value && value.toString().isBlank()) {
@@ -52,7 +51,8 @@ final class PropertyWithoutValueBindHandler extends AbstractBindHandler {
 	}
 
 	/**
-	 * The property binding looked at: the first source that has it wins, as in the binder.
+	 * The property binding looked at: the first source that has it wins, as in the
+	 * binder.
 	 */
 	private static @Nullable ConfigurationProperty find(ConfigurationPropertyName name, BindContext context) {
 		for (ConfigurationPropertySource source : context.getSources()) {

@@ -7,9 +7,9 @@ import org.springframework.boot.origin.Origin;
 import org.springframework.boot.origin.OriginProvider;
 
 /**
- * A sockscope property that is present but has no value, such as {@code framing: null}
- * in YAML, which YAML reads as no value at all. Binding would silently give the property
- * its default; sockscope stops instead.
+ * A sockscope property that is present but has no value, such as {@code framing: null} in
+ * YAML, which YAML reads as no value at all. Binding would silently give the property its
+ * default; sockscope stops instead.
  */
 public class PropertyWithoutValueException extends RuntimeException implements OriginProvider {
 

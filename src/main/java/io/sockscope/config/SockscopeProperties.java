@@ -84,19 +84,19 @@ public record SockscopeProperties(@DefaultValue Map<String, Listener> listeners,
 	 * making progress, before it is closed; 0 keeps it open forever.
 	 * @param writeTimeout How long a connection's replies may make no progress (a client
 	 * that does not read them) before the connection is closed; 0 waits forever.
-	 * @param maxConnections Most connections open at once; more are accepted and closed at
-	 * once.
-	 * @param platformThreads On Java 17 to 20, how many platform threads handle the frames
-	 * of a mode that blocks (relay) at once; Java 21 and later handle each on a virtual
-	 * thread. Connections themselves are served by a few event-loop threads.
+	 * @param maxConnections Most connections open at once; more are accepted and closed
+	 * at once.
+	 * @param platformThreads On Java 17 to 20, how many platform threads handle the
+	 * frames of a mode that blocks (relay) at once; Java 21 and later handle each on a
+	 * virtual thread. Connections themselves are served by a few event-loop threads.
 	 * @param log Inspection log settings.
 	 * @param relay The upstream of {@code relay} mode.
 	 */
 	public record Listener(@DefaultValue("true") boolean enabled, @DefaultValue("127.0.0.1") String host,
 			@DefaultValue("8890") int port, @DefaultValue("line") Framing framing, @DefaultValue("auto") Mode mode,
 			@DefaultValue("64KB") DataSize maxFrameSize, @DefaultValue("5m") Duration idleTimeout,
-			@DefaultValue("30s") Duration writeTimeout, @DefaultValue("10000") int maxConnections, @DefaultValue("64") int platformThreads, @DefaultValue Log log,
-			@DefaultValue Relay relay) {
+			@DefaultValue("30s") Duration writeTimeout, @DefaultValue("10000") int maxConnections,
+			@DefaultValue("64") int platformThreads, @DefaultValue Log log, @DefaultValue Relay relay) {
 
 		static final long LARGEST_FRAME = Integer.MAX_VALUE - 8;
 
@@ -122,12 +122,12 @@ public record SockscopeProperties(@DefaultValue Map<String, Listener> listeners,
 						"Write timeout must not be negative");
 			}
 			if (this.maxConnections < 1) {
-				throw new InvalidConfigurationPropertyValueException(prefix + ".max-connections",
-						this.maxConnections, "Max connections must be at least 1");
+				throw new InvalidConfigurationPropertyValueException(prefix + ".max-connections", this.maxConnections,
+						"Max connections must be at least 1");
 			}
 			if (this.platformThreads < 0) {
-				throw new InvalidConfigurationPropertyValueException(prefix + ".platform-threads",
-						this.platformThreads, "Platform threads must not be negative");
+				throw new InvalidConfigurationPropertyValueException(prefix + ".platform-threads", this.platformThreads,
+						"Platform threads must not be negative");
 			}
 			if (this.mode == Mode.RELAY) {
 				this.relay.validate(prefix + ".relay");
@@ -174,8 +174,8 @@ public record SockscopeProperties(@DefaultValue Map<String, Listener> listeners,
 	 *
 	 * @param queueSize Lines the queue holds; a line that finds it full is dropped and
 	 * counted.
-	 * @param dropSummaryInterval How often each listener that left lines out says how many,
-	 * in one line.
+	 * @param dropSummaryInterval How often each listener that left lines out says how
+	 * many, in one line.
 	 */
 	public record Inspection(@DefaultValue("4096") int queueSize, @DefaultValue("10s") Duration dropSummaryInterval) {
 
@@ -198,8 +198,8 @@ public record SockscopeProperties(@DefaultValue Map<String, Listener> listeners,
 	 * @param host Upstream host name or address; required in {@code relay} mode.
 	 * @param port Upstream port; required in {@code relay} mode.
 	 * @param framing The upstream's framing; replies go back in the listener's. A frame
-	 * this framing cannot carry as it is (a line feed in a line, a NUL in null framing) is
-	 * not relayed: the client gets an error frame.
+	 * this framing cannot carry as it is (a line feed in a line, a NUL in null framing)
+	 * is not relayed: the client gets an error frame.
 	 * @param timeout How long each frame may take, from connecting to the upstream if
 	 * needed to its reply; past it the client gets an error frame.
 	 * @param connections How clients share upstream connections: per-client gives each

@@ -9,8 +9,8 @@ import java.util.Locale;
 public enum CloseReason {
 
 	/**
-	 * The client closed or reset the connection, or ended an exchange that closes it
-	 * (end of stream on {@code raw} framing).
+	 * The client closed or reset the connection, or ended an exchange that closes it (end
+	 * of stream on {@code raw} framing).
 	 */
 	CLIENT,
 

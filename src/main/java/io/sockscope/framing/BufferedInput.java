@@ -41,8 +41,8 @@ public interface BufferedInput {
 	 * Called by a reader that found no whole frame among the buffered bytes. A blocking
 	 * stream returns, and the reader reads on, a byte at a time. An input that holds
 	 * every byte received so far (the event-loop engine's) throws while fewer than
-	 * {@code limit} bytes are buffered and the stream goes on: the frame is not there yet,
-	 * and the reader is called again once more bytes have arrived.
+	 * {@code limit} bytes are buffered and the stream goes on: the frame is not there
+	 * yet, and the reader is called again once more bytes have arrived.
 	 * @param limit the most bytes a frame and its terminator can take
 	 * @throws IOException to have the frame read again later
 	 */

@@ -9,8 +9,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Frames that end at a delimiter: a line feed, CRLF or a NUL byte. In {@code line} mode
- * the delimiter is a line feed with an optional carriage return before it, and a reply
- * is ended the way the client ended its frame (CRLF for telnet, LF for netcat).
+ * the delimiter is a line feed with an optional carriage return before it, and a reply is
+ * ended the way the client ended its frame (CRLF for telnet, LF for netcat).
  */
 final class DelimiterCodec extends FrameCodec {
 
@@ -34,8 +34,7 @@ final class DelimiterCodec extends FrameCodec {
 
 	private final String delimiterName;
 
-	private DelimiterCodec(int maxFrameSize, byte[] delimiter, boolean optionalCarriageReturn,
-			String delimiterName) {
+	private DelimiterCodec(int maxFrameSize, byte[] delimiter, boolean optionalCarriageReturn, String delimiterName) {
 		super(maxFrameSize);
 		if (delimiter.length < 1 || delimiter.length > 2) {
 			throw new IllegalArgumentException("A delimiter is one or two bytes");
@@ -129,8 +128,8 @@ final class DelimiterCodec extends FrameCodec {
 	}
 
 	/**
-	 * The terminator a frame read ended with; shared arrays, since a frame's terminator is
-	 * only ever written out.
+	 * The terminator a frame read ended with; shared arrays, since a frame's terminator
+	 * is only ever written out.
 	 */
 	private byte[] terminator(int length) {
 		if (this.optionalCarriageReturn) {
@@ -182,7 +181,8 @@ final class DelimiterCodec extends FrameCodec {
 	@Override
 	public void serialize(Frame frame, OutputStream outputStream) throws IOException {
 		outputStream.write(frame.payload());
-		outputStream.write((this.optionalCarriageReturn && frame.hasTerminator()) ? frame.terminator() : this.delimiter);
+		outputStream
+			.write((this.optionalCarriageReturn && frame.hasTerminator()) ? frame.terminator() : this.delimiter);
 	}
 
 }

@@ -14,7 +14,8 @@ public record Frame(byte[] payload, byte[] terminator) implements Received {
 	private static final byte[] NONE = new byte[0];
 
 	/**
-	 * Create a frame without an explicit terminator: the codec writing it chooses its own.
+	 * Create a frame without an explicit terminator: the codec writing it chooses its
+	 * own.
 	 * @param payload the bytes inside the framing
 	 * @return the frame
 	 */

@@ -6,8 +6,8 @@ import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
 /**
- * The framings a listener, the client or a relay upstream can speak. Configuration
- * values are the lowercase names with hyphens ({@code length-header-2}).
+ * The framings a listener, the client or a relay upstream can speak. Configuration values
+ * are the lowercase names with hyphens ({@code length-header-2}).
  */
 public enum Framing {
 

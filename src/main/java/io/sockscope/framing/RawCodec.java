@@ -39,7 +39,8 @@ final class RawCodec extends FrameCodec {
 			}
 			int read = inputStream.read(buffer, count, buffer.length - count);
 			if (read < 0) {
-				// an empty stream is an empty frame: the client sent nothing and half-closed
+				// an empty stream is an empty frame: the client sent nothing and
+				// half-closed
 				return Frame.of(Arrays.copyOf(buffer, count));
 			}
 			count += read;

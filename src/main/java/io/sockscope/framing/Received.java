@@ -1,8 +1,8 @@
 package io.sockscope.framing;
 
 /**
- * A unit read from a connection: a frame, or a protocol message read across frames
- * (an HTTP request).
+ * A unit read from a connection: a frame, or a protocol message read across frames (an
+ * HTTP request).
  */
 public interface Received {
 

@@ -1,6 +1,6 @@
 /**
- * What {@code /actuator/info} tells about sockscope besides the build and the commit:
- * the running listeners.
+ * What {@code /actuator/info} tells about sockscope besides the build and the commit: the
+ * running listeners.
  */
 @NullMarked
 package io.sockscope.info;

@@ -40,8 +40,8 @@ public final class InspectionLog implements ConnectionObserver {
 
 	/**
 	 * Whether the frame and connection loggers are on at INFO: asked of Logback once a
-	 * second ({@link #refreshLevels()}) instead of twice per frame, where its turbo filter
-	 * chain was a measurable share of a frame's cost.
+	 * second ({@link #refreshLevels()}) instead of twice per frame, where its turbo
+	 * filter chain was a measurable share of a frame's cost.
 	 */
 	private volatile boolean framesOn = frames.isInfoEnabled();
 
@@ -123,8 +123,8 @@ public final class InspectionLog implements ConnectionObserver {
 	}
 
 	/**
-	 * Log a client mistake or a fault the server handled, such as an oversize frame. Not an
-	 * error for an operator: the connection is dealt with and counted.
+	 * Log a client mistake or a fault the server handled, such as an oversize frame. Not
+	 * an error for an operator: the connection is dealt with and counted.
 	 */
 	@Override
 	public void error(ConnectionLabel connection, ErrorKind kind, String detail) {

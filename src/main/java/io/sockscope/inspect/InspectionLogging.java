@@ -73,7 +73,8 @@ public class InspectionLogging implements SmartLifecycle {
 	}
 
 	/**
-	 * Stop counting for a listener that stopped, after a last summary of what it left out.
+	 * Stop counting for a listener that stopped, after a last summary of what it left
+	 * out.
 	 * @param listener the listener's name
 	 */
 	public void unregister(String listener) {
@@ -123,9 +124,10 @@ public class InspectionLogging implements SmartLifecycle {
 	private void summarize(String listener, LogDrops listenerDrops) {
 		long[] since = listenerDrops.sinceLastReport();
 		if (since[0] > 0 || since[1] > 0) {
-			logger.info(String.format("Listener '%s' left %,d inspection log line(s) out in the last %ss: %,d over "
-					+ "its log.lines-per-second, %,d with the log queue full", listener, since[0] + since[1],
-					this.summaryInterval.toSeconds(), since[0], since[1]));
+			logger.info(String.format(
+					"Listener '%s' left %,d inspection log line(s) out in the last %ss: %,d over "
+							+ "its log.lines-per-second, %,d with the log queue full",
+					listener, since[0] + since[1], this.summaryInterval.toSeconds(), since[0], since[1]));
 		}
 	}
 

@@ -3,9 +3,9 @@ package io.sockscope.inspect;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * How many of one listener's inspection log lines were not written: over the
- * listener's {@code log.frames-per-second}, or dropped because the log's queue was full
- * (a console or disk slower than the traffic).
+ * How many of one listener's inspection log lines were not written: over the listener's
+ * {@code log.frames-per-second}, or dropped because the log's queue was full (a console
+ * or disk slower than the traffic).
  */
 public final class LogDrops {
 

@@ -3,8 +3,9 @@ package io.sockscope.inspect;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * How many inspection lines (frames, connection events) a listener may log each second; the rest are counted, not
- * written, so that a busy listener writes a bounded volume of log.
+ * How many inspection lines (frames, connection events) a listener may log each second;
+ * the rest are counted, not written, so that a busy listener writes a bounded volume of
+ * log.
  */
 final class LogLineBudget {
 

@@ -117,17 +117,16 @@ public final class PayloadRenderer {
 
 	/**
 	 * Control characters (C0, DEL, C1), line and paragraph separators, and format
-	 * characters such as bidirectional overrides: anything that could break or disguise
-	 * a log line.
+	 * characters such as bidirectional overrides: anything that could break or disguise a
+	 * log line.
 	 */
 	private static boolean isInvisibleOrBreaking(int codePoint) {
 		if (Character.isISOControl(codePoint)) {
 			return true;
 		}
 		int type = Character.getType(codePoint);
-		return type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR
-				|| type == Character.FORMAT || type == Character.UNASSIGNED || type == Character.PRIVATE_USE
-				|| type == Character.SURROGATE;
+		return type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR || type == Character.FORMAT
+				|| type == Character.UNASSIGNED || type == Character.PRIVATE_USE || type == Character.SURROGATE;
 	}
 
 	private static void appendHexEscape(StringBuilder builder, byte b) {

@@ -30,10 +30,10 @@ import org.springframework.messaging.Message;
 /**
  * One client connection of a listener as Spring Integration sees it: a
  * {@link TcpConnectionSupport} over a Netty channel. {@link FrameReader} hands it each
- * frame, which it passes to the listener's inbound gateway through the factory's
- * message mapper; the gateway sends the flow's reply back through {@link #send}, which
- * writes it with the factory's serializer. It also keeps the connection's totals and the
- * reason it closes for, and tells the listener's observer when it opens and closes.
+ * frame, which it passes to the listener's inbound gateway through the factory's message
+ * mapper; the gateway sends the flow's reply back through {@link #send}, which writes it
+ * with the factory's serializer. It also keeps the connection's totals and the reason it
+ * closes for, and tells the listener's observer when it opens and closes.
  */
 final class ChannelConnection extends TcpConnectionSupport implements InterimResponses {
 
@@ -258,8 +258,8 @@ final class ChannelConnection extends TcpConnectionSupport implements InterimRes
 	}
 
 	/**
-	 * Write what was collected, when called on the channel's event loop; elsewhere there is
-	 * nothing collected to write.
+	 * Write what was collected, when called on the channel's event loop; elsewhere there
+	 * is nothing collected to write.
 	 */
 	private void flushOnLoop() {
 		if (this.channel.eventLoop().inEventLoop()) {
@@ -299,8 +299,8 @@ final class ChannelConnection extends TcpConnectionSupport implements InterimRes
 	}
 
 	/**
-	 * Stop writing (a FIN to the client) once everything written so far is flushed, keeping
-	 * the input open.
+	 * Stop writing (a FIN to the client) once everything written so far is flushed,
+	 * keeping the input open.
 	 */
 	void shutdownOutputAfterWrites() {
 		flushOnLoop();
@@ -331,8 +331,9 @@ final class ChannelConnection extends TcpConnectionSupport implements InterimRes
 	}
 
 	/**
-	 * How long nothing has crossed the connection: nothing read, no reply written, no frame
-	 * with a worker. Called by the timeouts' sweep after {@link #repliesStalledFor}.
+	 * How long nothing has crossed the connection: nothing read, no reply written, no
+	 * frame with a worker. Called by the timeouts' sweep after
+	 * {@link #repliesStalledFor}.
 	 * @param now the time now ({@link System#nanoTime()})
 	 * @return nanoseconds since the last read or the last progress of a reply
 	 */
@@ -418,8 +419,8 @@ final class ChannelConnection extends TcpConnectionSupport implements InterimRes
 
 	@Override
 	public String getHostAddress() {
-		return (this.channel.remoteAddress() instanceof InetSocketAddress inet)
-				? inet.getAddress().getHostAddress() : "unknown";
+		return (this.channel.remoteAddress() instanceof InetSocketAddress inet) ? inet.getAddress().getHostAddress()
+				: "unknown";
 	}
 
 	@Override

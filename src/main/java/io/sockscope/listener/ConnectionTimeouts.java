@@ -15,9 +15,9 @@ import org.jspecify.annotations.Nullable;
  * progress for {@code idle-timeout}) or stalled (replies waiting and none making progress
  * for {@code write-timeout}), in one sweep over the listener's connections a few times
  * per timeout. Netty's {@code IdleStateHandler} does the same per connection, but it
- * takes a promise and a listener on every write: a tenth of what an echoed frame cost
- * at sixteen frames in flight. A connection whose replies are stuck is not idle: it has
- * the write timeout to make progress.
+ * takes a promise and a listener on every write: a tenth of what an echoed frame cost at
+ * sixteen frames in flight. A connection whose replies are stuck is not idle: it has the
+ * write timeout to make progress.
  */
 final class ConnectionTimeouts {
 

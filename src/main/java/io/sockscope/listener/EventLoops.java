@@ -40,7 +40,8 @@ public class EventLoops implements DisposableBean {
 		if (started == null) {
 			IoHandlerFactory handlers = this.epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
 			started = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(),
-					// not daemons: listeners alone keep the process serving, with or without a web server
+					// not daemons: listeners alone keep the process serving, with or
+					// without a web server
 					new DefaultThreadFactory("sockscope-io", false), handlers);
 			this.group = started;
 		}

@@ -7,8 +7,9 @@ import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
 
 /**
- * A listener's inbound gateway: Spring Integration's TCP inbound gateway, which sends each
- * frame to the listener's flow and writes the flow's reply back to the frame's connection.
+ * A listener's inbound gateway: Spring Integration's TCP inbound gateway, which sends
+ * each frame to the listener's flow and writes the flow's reply back to the frame's
+ * connection.
  * <p>
  * A frame message carries its connection's {@link FrameReply} as reply channel, so the
  * gateway sends it to the flow as it is and takes the reply from there. The general
@@ -29,7 +30,8 @@ final class FrameGateway extends TcpInboundGateway {
 				requestChannel.send(frame);
 			}
 			catch (RuntimeException ex) {
-				// nothing the failed frame left behind may answer the next one; the failure
+				// nothing the failed frame left behind may answer the next one; the
+				// failure
 				// propagates as from the general path, which has no error channel either
 				reply.take();
 				throw ex;

@@ -9,10 +9,10 @@ import org.springframework.messaging.MessageHeaders;
 
 /**
  * Headers of the messages a listener makes for each frame and each reply: without the id
- * and timestamp that {@link MessageHeaders} otherwise generates. Nothing tracks a frame by
- * id or age, and a random UUID plus a clock read for each of them is a measurable share of
- * the cost of a frame at high rates. For the same reason a connection's frames share one
- * instance: a header map per frame was half of what a frame allocated.
+ * and timestamp that {@link MessageHeaders} otherwise generates. Nothing tracks a frame
+ * by id or age, and a random UUID plus a clock read for each of them is a measurable
+ * share of the cost of a frame at high rates. For the same reason a connection's frames
+ * share one instance: a header map per frame was half of what a frame allocated.
  */
 final class FrameHeaders extends MessageHeaders {
 

@@ -76,8 +76,8 @@ final class FrameInput extends InputStream implements BufferedInput, InterimResp
 	}
 
 	/**
-	 * Whether another attempt could read a frame: enough bytes have arrived since the last
-	 * one stopped short, the stream has ended, or more than any frame may take is
+	 * Whether another attempt could read a frame: enough bytes have arrived since the
+	 * last one stopped short, the stream has ended, or more than any frame may take is
 	 * buffered, which the deserializer then reports as too large.
 	 * @param limit the most bytes one frame may take
 	 * @return {@code true} if an attempt is worth making

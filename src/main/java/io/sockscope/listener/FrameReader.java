@@ -33,10 +33,10 @@ import org.springframework.integration.ip.tcp.serializer.SoftEndOfStreamExceptio
  * and hands each to its {@link ChannelConnection}, one at a time and in order. It paces
  * the connection: while a frame is with a worker (a mode that blocks, such as relay), or
  * the client is not reading its replies (the channel is not writable), it stops reading
- * from the socket, so a connection holds at most one read's bytes and the replies
- * waiting to be written. It also ends the connection for every reason one ends: the
- * client's end of stream, a frame that cannot be read, an idle or stalled connection, a
- * listener shutting down. ({@link ConnectionTimeouts} closes idle and stalled ones.)
+ * from the socket, so a connection holds at most one read's bytes and the replies waiting
+ * to be written. It also ends the connection for every reason one ends: the client's end
+ * of stream, a frame that cannot be read, an idle or stalled connection, a listener
+ * shutting down. ({@link ConnectionTimeouts} closes idle and stalled ones.)
  */
 final class FrameReader extends ChannelInboundHandlerAdapter {
 
@@ -116,7 +116,8 @@ final class FrameReader extends ChannelInboundHandlerAdapter {
 	private void readFrames(ChannelHandlerContext ctx) {
 		while (!this.busy && this.discarded < 0 && ctx.channel().isActive()) {
 			if (!ctx.channel().isWritable()) {
-				// the client is not reading its replies: read no more of its frames until it does
+				// the client is not reading its replies: read no more of its frames until
+				// it does
 				break;
 			}
 			ByteBuf buffered = this.received;
@@ -153,8 +154,9 @@ final class FrameReader extends ChannelInboundHandlerAdapter {
 		}
 		this.connection.flush();
 		releaseIfRead();
-		ctx.channel().config().setAutoRead(!this.busy && !this.draining && this.discarded < 0
-				&& ctx.channel().isWritable());
+		ctx.channel()
+			.config()
+			.setAutoRead(!this.busy && !this.draining && this.discarded < 0 && ctx.channel().isWritable());
 	}
 
 	private void handle(ChannelHandlerContext ctx, Received frame) {
@@ -185,7 +187,8 @@ final class FrameReader extends ChannelInboundHandlerAdapter {
 			this.connection.handle(frame);
 		}
 		catch (RuntimeException ex) {
-			// a mode failed on a frame it was given: a fault of the server, not the client
+			// a mode failed on a frame it was given: a fault of the server, not the
+			// client
 			logger.error("Listener '" + this.connection.label().listener() + "' failed to handle a frame", ex);
 			reject(ErrorKind.DECODE, "frame could not be handled", errorFrame("frame could not be handled"));
 		}
@@ -215,7 +218,8 @@ final class FrameReader extends ChannelInboundHandlerAdapter {
 			reject(ErrorKind.DECODE, invalid.getMessage(), errorFrame(invalid.getMessage()));
 		}
 		else if (cause instanceof SoftEndOfStreamException || cause instanceof EOFException) {
-			// the stream ended, between frames or inside one: the client's close either way
+			// the stream ended, between frames or inside one: the client's close either
+			// way
 			finishWithoutFrame(ctx);
 		}
 		else {
@@ -309,7 +313,8 @@ final class FrameReader extends ChannelInboundHandlerAdapter {
 
 	@Override
 	public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-		// a reset, a broken pipe or a write to a connection already closed: the client's end
+		// a reset, a broken pipe or a write to a connection already closed: the client's
+		// end
 		this.connection.closeFor(CloseReason.CLIENT);
 	}
 

@@ -24,7 +24,8 @@ final class FrameReply implements MessageChannel {
 	}
 
 	/**
-	 * Take the reply the flow produced for the frame just sent, leaving none for the next.
+	 * Take the reply the flow produced for the frame just sent, leaving none for the
+	 * next.
 	 * @return the reply, or {@code null} if the flow produced none
 	 */
 	@Nullable Message<?> take() {

@@ -1,6 +1,5 @@
 package io.sockscope.listener;
 
-
 /**
  * A listener could not bind its address.
  */

@@ -11,10 +11,8 @@ class ListenerBindFailureAnalyzer extends AbstractFailureAnalyzer<ListenerBindEx
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, ListenerBindException cause) {
-		return new FailureAnalysis(cause.getMessage(),
-				"Stop the process using " + cause.getAddress() + ", or set sockscope.listeners." + cause.getListener()
-						+ ".port (or .host) to a free address.",
-				cause);
+		return new FailureAnalysis(cause.getMessage(), "Stop the process using " + cause.getAddress()
+				+ ", or set sockscope.listeners." + cause.getListener() + ".port (or .host) to a free address.", cause);
 	}
 
 }

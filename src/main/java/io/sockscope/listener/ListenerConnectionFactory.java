@@ -30,13 +30,13 @@ import org.springframework.integration.ip.tcp.connection.TcpConnectionSupport;
 import org.springframework.integration.ip.tcp.connection.TcpListener;
 
 /**
- * The server connection factory of one listener, on Netty: its connections are
- * channels served by the shared {@link EventLoops}, each a {@link ChannelConnection}
- * that Spring Integration's inbound gateway sees like any other. Configured the Spring
- * Integration way (deserializer, serializer and mapper set on the factory and handed to
- * each connection), it binds its socket when asked, before the flow starts, so that a
- * port in use fails start-up; enforces {@code max-connections}, the idle and write
- * timeouts, and drains its connections when the listener stops.
+ * The server connection factory of one listener, on Netty: its connections are channels
+ * served by the shared {@link EventLoops}, each a {@link ChannelConnection} that Spring
+ * Integration's inbound gateway sees like any other. Configured the Spring Integration
+ * way (deserializer, serializer and mapper set on the factory and handed to each
+ * connection), it binds its socket when asked, before the flow starts, so that a port in
+ * use fails start-up; enforces {@code max-connections}, the idle and write timeouts, and
+ * drains its connections when the listener stops.
  */
 final class ListenerConnectionFactory extends AbstractServerConnectionFactory {
 
@@ -165,8 +165,8 @@ final class ListenerConnectionFactory extends AbstractServerConnectionFactory {
 	}
 
 	/**
-	 * Start accepting on the socket {@link #bind()} bound. A stopped listener's factory is
-	 * discarded, never started again.
+	 * Start accepting on the socket {@link #bind()} bound. A stopped listener's factory
+	 * is discarded, never started again.
 	 */
 	@Override
 	public void start() {
@@ -212,8 +212,8 @@ final class ListenerConnectionFactory extends AbstractServerConnectionFactory {
 	}
 
 	/**
-	 * Tell the given callback the id of each connection that is done: closed, and its last
-	 * frame handled.
+	 * Tell the given callback the id of each connection that is done: closed, and its
+	 * last frame handled.
 	 * @param callback takes the connection id
 	 */
 	void onConnectionEnded(Consumer<String> callback) {

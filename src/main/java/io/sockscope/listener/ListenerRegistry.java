@@ -55,9 +55,8 @@ public class ListenerRegistry implements SmartLifecycle {
 
 	private volatile boolean started;
 
-	public ListenerRegistry(SockscopeProperties properties, IntegrationFlowContext flowContext,
-			TrafficMetrics metrics, FrameHandlers handlers, EventLoops eventLoops,
-			InspectionLogging inspectionLogging) {
+	public ListenerRegistry(SockscopeProperties properties, IntegrationFlowContext flowContext, TrafficMetrics metrics,
+			FrameHandlers handlers, EventLoops eventLoops, InspectionLogging inspectionLogging) {
 		this.eventLoops = eventLoops;
 		this.inspectionLogging = inspectionLogging;
 		this.properties = properties;
@@ -137,7 +136,8 @@ public class ListenerRegistry implements SmartLifecycle {
 			}
 		}
 		for (RunningListener listener : listeners) {
-			// closing is immediate, whatever a client does; the wait only lets the close lines out
+			// closing is immediate, whatever a client does; the wait only lets the close
+			// lines out
 			listener.connections().awaitDrained(FORCED_CLOSE_WAIT);
 		}
 		synchronized (this.running) {

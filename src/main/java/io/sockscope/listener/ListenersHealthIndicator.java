@@ -4,8 +4,8 @@ import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 
 /**
- * UP while every configured listener accepts connections; part of the readiness group,
- * so a listener that stops listening takes the instance out of rotation.
+ * UP while every configured listener accepts connections; part of the readiness group, so
+ * a listener that stops listening takes the instance out of rotation.
  */
 class ListenersHealthIndicator extends AbstractHealthIndicator {
 

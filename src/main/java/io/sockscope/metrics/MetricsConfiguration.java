@@ -13,10 +13,10 @@ import org.springframework.context.annotation.Configuration;
 class MetricsConfiguration {
 
 	/**
-	 * Spring Integration times every message on every internal channel and handler,
-	 * under generated names such as {@code sockscope.listener.echo.channel#0}: a cost on
-	 * every frame and noise in the scrape, saying nothing the {@code sockscope.*} meters
-	 * do not.
+	 * Spring Integration times every message on every internal channel and handler, under
+	 * generated names such as {@code sockscope.listener.echo.channel#0}: a cost on every
+	 * frame and noise in the scrape, saying nothing the {@code sockscope.*} meters do
+	 * not.
 	 */
 	@Bean
 	MeterFilter denySpringIntegrationMeters() {

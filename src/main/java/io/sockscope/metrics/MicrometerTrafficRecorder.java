@@ -18,7 +18,6 @@ import io.micrometer.core.instrument.Timer;
 import io.sockscope.connection.CloseReason;
 import io.sockscope.connection.ErrorKind;
 
-
 /**
  * {@link TrafficRecorder} that feeds Micrometer meters. Every meter of the listener is
  * registered up front, so the I/O path only increments and a Prometheus scrape shows
@@ -51,8 +50,8 @@ final class MicrometerTrafficRecorder implements TrafficRecorder {
 	/**
 	 * The frame handling histogram's buckets: a few per decade from 10 µs to 10 s. Every
 	 * frame is recorded in both frame histograms, so they have a handful of explicit
-	 * buckets rather than Micrometer's generated percentile buckets: a few dozen series per
-	 * listener instead of a few hundred, and a fraction of the cost per frame.
+	 * buckets rather than Micrometer's generated percentile buckets: a few dozen series
+	 * per listener instead of a few hundred, and a fraction of the cost per frame.
 	 */
 	private static final Duration[] HANDLING_BUCKETS = Stream
 		.of(10, 25, 50, 100, 250, 500, 1_000, 2_500, 5_000, 10_000, 25_000, 50_000, 100_000, 250_000, 500_000,

@@ -5,7 +5,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Every meter sockscope registers. Each carries the {@link Tags#LISTENER listener} tag;
  * the Prometheus name follows from the meter name, its type and base unit (for example
- * {@code sockscope.received} counting bytes becomes {@code sockscope_received_bytes_total}).
+ * {@code sockscope.received} counting bytes becomes
+ * {@code sockscope_received_bytes_total}).
  */
 public enum SockscopeMeters {
 
@@ -45,8 +46,8 @@ public enum SockscopeMeters {
 	FRAMES_SENT("sockscope.frames.sent", null, "Frames written to clients"),
 
 	/**
-	 * Counter: error frames written instead of replies (an oversize frame's error line, an
-	 * HTTP 400); not in {@link #FRAMES_SENT}, so that frames in and out balance.
+	 * Counter: error frames written instead of replies (an oversize frame's error line,
+	 * an HTTP 400); not in {@link #FRAMES_SENT}, so that frames in and out balance.
 	 */
 	ERROR_FRAMES_SENT("sockscope.error.frames.sent", null, "Error frames written instead of replies"),
 
@@ -124,8 +125,8 @@ public enum SockscopeMeters {
 		LISTENER("listener"),
 
 		/**
-		 * Why a connection closed, see {@link io.sockscope.connection.CloseReason}, or why a
-		 * log line was dropped.
+		 * Why a connection closed, see {@link io.sockscope.connection.CloseReason}, or
+		 * why a log line was dropped.
 		 */
 		REASON("reason"),
 

@@ -20,8 +20,8 @@ public class TrafficMetrics {
 	/**
 	 * Register the meters of a listener and return its recorder.
 	 * @param listener the listener's name, the {@code listener} tag
-	 * @param maxFrameSize the listener's largest payload, the frame size histogram's upper
-	 * end
+	 * @param maxFrameSize the listener's largest payload, the frame size histogram's
+	 * upper end
 	 * @param activeConnections reads the number of connections open now
 	 * @return the recorder
 	 */

@@ -4,8 +4,8 @@ import io.sockscope.connection.CloseReason;
 import io.sockscope.connection.ErrorKind;
 
 /**
- * Records the traffic of one listener. The I/O path calls this and nothing else to
- * report what it sees; how it is measured is up to the implementation.
+ * Records the traffic of one listener. The I/O path calls this and nothing else to report
+ * what it sees; how it is measured is up to the implementation.
  */
 public interface TrafficRecorder {
 

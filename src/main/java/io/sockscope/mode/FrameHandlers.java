@@ -51,14 +51,12 @@ public class FrameHandlers {
 		int logBytes = (int) Math.min(Integer.MAX_VALUE, listener.log().maxBytes().toBytes());
 		RelayStrays strays = new RelayStrays(name, upstream, new PayloadRenderer(listener.log().payload(), logBytes),
 				recorder);
-		UpstreamSessionFactory sessionFactory = new UpstreamSessionFactory(name, upstream, strays,
-				this.beanFactory);
+		UpstreamSessionFactory sessionFactory = new UpstreamSessionFactory(name, upstream, strays, this.beanFactory);
 		RelaySessions sessions = switch (relay.connections()) {
 			case PER_CLIENT -> new PerClientSessions(sessionFactory);
 			case POOLED -> new PooledSessions(sessionFactory, relay.poolSize());
 		};
-		return new RelayHandler(name, listener.framing(), listener.maxFrameBytes(), sessionFactory, sessions,
-				recorder);
+		return new RelayHandler(name, listener.framing(), listener.maxFrameBytes(), sessionFactory, sessions, recorder);
 	}
 
 }

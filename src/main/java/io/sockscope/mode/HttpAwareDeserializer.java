@@ -10,10 +10,10 @@ import io.sockscope.framing.Received;
 import org.springframework.core.serializer.Deserializer;
 
 /**
- * The deserializer of the HTTP-aware modes. In {@code http} mode every request is read
- * as HTTP. In {@code auto} mode frames are read in the listener's line framing, and a
- * frame that is an HTTP request line is read on as the rest of its request, so telnet
- * lines echo and curl gets an HTTP answer on the same port.
+ * The deserializer of the HTTP-aware modes. In {@code http} mode every request is read as
+ * HTTP. In {@code auto} mode frames are read in the listener's line framing, and a frame
+ * that is an HTTP request line is read on as the rest of its request, so telnet lines
+ * echo and curl gets an HTTP answer on the same port.
  */
 final class HttpAwareDeserializer implements Deserializer<Received> {
 

@@ -6,9 +6,9 @@ import java.nio.charset.StandardCharsets;
 import io.sockscope.connection.ErrorKind;
 
 /**
- * An HTTP request that cannot be served. It knows its response: a status line, a
- * one-line reason as the body, and {@code Connection: close}, since the rest of the
- * stream is not in a known state.
+ * An HTTP request that cannot be served. It knows its response: a status line, a one-line
+ * reason as the body, and {@code Connection: close}, since the rest of the stream is not
+ * in a known state.
  */
 public class HttpRequestException extends IOException {
 

@@ -15,11 +15,11 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.integration.ip.tcp.serializer.SoftEndOfStreamException;
 
 /**
- * Reads one HTTP/1.x request from a stream and keeps the exact bytes that arrived:
- * header case and order, line endings, chunk framing. It reads nothing past the end of
- * the request, so pipelined requests stay in the stream for the next call. The whole
- * request is bounded by {@code maxSize}: a head over it is a {@code 431}, a body over it
- * a {@code 413}, both counted as oversize, and no buffer is sized from what the client
+ * Reads one HTTP/1.x request from a stream and keeps the exact bytes that arrived: header
+ * case and order, line endings, chunk framing. It reads nothing past the end of the
+ * request, so pipelined requests stay in the stream for the next call. The whole request
+ * is bounded by {@code maxSize}: a head over it is a {@code 431}, a body over it a
+ * {@code 413}, both counted as oversize, and no buffer is sized from what the client
  * announces.
  * <p>
  * Parsing follows RFC 9112 and is strict wherever leniency lets two parsers disagree on
@@ -28,12 +28,11 @@ import org.springframework.integration.ip.tcp.serializer.SoftEndOfStreamExceptio
  * value, whitespace before a field's colon, obsolete line folding, a transfer coding
  * other than one {@code chunked}, conflicting lengths, a missing or malformed
  * {@code Host} and a malformed chunk line are all a {@code 400} with a one-line reason.
- * One leniency is kept on purpose: in the request line and header fields a bare LF ends
- * a line as CRLF does (RFC 9112 2.2 allows it), so that requests typed with
- * {@code printf} or netcat work; there it cannot hide a line from a parser that splits
- * on CRLF, which sees the LF too. Not in a chunked body: RFC 9112 7.1 has only CRLF there,
- * and a chunk whose data ends in CR followed by a bare LF is read differently by
- * different parsers.
+ * One leniency is kept on purpose: in the request line and header fields a bare LF ends a
+ * line as CRLF does (RFC 9112 2.2 allows it), so that requests typed with {@code printf}
+ * or netcat work; there it cannot hide a line from a parser that splits on CRLF, which
+ * sees the LF too. Not in a chunked body: RFC 9112 7.1 has only CRLF there, and a chunk
+ * whose data ends in CR followed by a bare LF is read differently by different parsers.
  */
 final class HttpRequestReader {
 
@@ -221,8 +220,8 @@ final class HttpRequestReader {
 	 */
 	private static boolean isAbsoluteForm(String target) {
 		int scheme = 0;
-		while (scheme < target.length() && (isAsciiLetter(target.charAt(scheme))
-				|| (scheme > 0 && (isAsciiDigit(target.charAt(scheme)) || "+.-".indexOf(target.charAt(scheme)) >= 0)))) {
+		while (scheme < target.length() && (isAsciiLetter(target.charAt(scheme)) || (scheme > 0
+				&& (isAsciiDigit(target.charAt(scheme)) || "+.-".indexOf(target.charAt(scheme)) >= 0)))) {
 			scheme++;
 		}
 		if (scheme == 0 || !target.startsWith("://", scheme)) {
@@ -233,9 +232,10 @@ final class HttpRequestReader {
 	}
 
 	/**
-	 * Whether a value is {@code uri-host [":" port]} (RFC 9112 3.2 for {@code Host}, 3.2.3
-	 * for a {@code CONNECT} target, where host and port are both required). A host is an
-	 * IP literal in brackets or a reg-name, whose characters are checked, not its syntax.
+	 * Whether a value is {@code uri-host [":" port]} (RFC 9112 3.2 for {@code Host},
+	 * 3.2.3 for a {@code CONNECT} target, where host and port are both required). A host
+	 * is an IP literal in brackets or a reg-name, whose characters are checked, not its
+	 * syntax.
 	 */
 	private static boolean isHostAndPort(String value, boolean required) {
 		int i = 0;
@@ -320,8 +320,8 @@ final class HttpRequestReader {
 	}
 
 	/**
-	 * A field's value without the blank space around it; any control character other
-	 * than HTAB in it is an error (RFC 9110 5.5).
+	 * A field's value without the blank space around it; any control character other than
+	 * HTAB in it is an error (RFC 9110 5.5).
 	 */
 	private static String fieldValue(String line, int colon) throws HttpRequestException {
 		int start = colon + 1;
@@ -415,7 +415,8 @@ final class HttpRequestReader {
 			int equals = blankEnd(line, i);
 			if (equals < length && line.charAt(equals) == '=') {
 				int value = blankEnd(line, equals + 1);
-				i = (value < length && line.charAt(value) == '"') ? quotedStringEnd(line, value) : tokenEnd(line, value);
+				i = (value < length && line.charAt(value) == '"') ? quotedStringEnd(line, value)
+						: tokenEnd(line, value);
 				if (i == value) {
 					throw malformedChunkExtension();
 				}
@@ -479,8 +480,7 @@ final class HttpRequestReader {
 	}
 
 	private HttpRequestException headTooLarge() {
-		return HttpRequestException
-			.headTooLarge("Request head exceeds max-frame-size of " + this.maxSize + " bytes");
+		return HttpRequestException.headTooLarge("Request head exceeds max-frame-size of " + this.maxSize + " bytes");
 	}
 
 	private HttpRequestException bodyTooLarge() {

@@ -21,8 +21,8 @@ public enum Mode {
 	ECHO,
 
 	/**
-	 * Read each request as HTTP/1.x and answer {@code 200 OK} with the exact request bytes
-	 * as the body.
+	 * Read each request as HTTP/1.x and answer {@code 200 OK} with the exact request
+	 * bytes as the body.
 	 */
 	HTTP,
 
@@ -61,8 +61,8 @@ public enum Mode {
 	}
 
 	/**
-	 * Whether handling a frame of this mode can block, waiting on something other than the
-	 * client, so that it must not run on an event-loop thread.
+	 * Whether handling a frame of this mode can block, waiting on something other than
+	 * the client, so that it must not run on an event-loop thread.
 	 * @return {@code true} for {@code relay}
 	 */
 	public boolean blocks() {

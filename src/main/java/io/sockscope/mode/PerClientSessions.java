@@ -7,9 +7,9 @@ import io.sockscope.client.UpstreamSession;
 import io.sockscope.client.UpstreamSessionFactory;
 
 /**
- * {@link RelayConnections#PER_CLIENT}: a session for each client connection, made with its
- * first frame and closed with the connection. A client's frames come one at a time, so
- * its session is never shared, and nothing an upstream connection carries can reach
+ * {@link RelayConnections#PER_CLIENT}: a session for each client connection, made with
+ * its first frame and closed with the connection. A client's frames come one at a time,
+ * so its session is never shared, and nothing an upstream connection carries can reach
  * another client.
  */
 final class PerClientSessions implements RelaySessions {

@@ -6,10 +6,10 @@ package io.sockscope.mode;
 public enum RelayConnections {
 
 	/**
-	 * Each client connection gets an upstream connection of its own, opened when its first
-	 * frame needs one and closed when the client goes, as a TCP proxy does: the upstream
-	 * sees one connection per client, and whatever it sends on one reaches only that
-	 * client.
+	 * Each client connection gets an upstream connection of its own, opened when its
+	 * first frame needs one and closed when the client goes, as a TCP proxy does: the
+	 * upstream sees one connection per client, and whatever it sends on one reaches only
+	 * that client.
 	 */
 	PER_CLIENT,
 

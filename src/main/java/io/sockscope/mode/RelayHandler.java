@@ -21,8 +21,8 @@ import org.apache.commons.logging.LogFactory;
  * a frame the upstream's framing cannot carry as it is, which the upstream would read as
  * several, is never sent; an exchange runs on a session that carries one reply per
  * request ({@link UpstreamSession}); and sessions are shared among clients only as
- * {@link RelayConnections} allows. An upstream that cannot be reached, does not answer
- * in time or answers wrongly gets the client one error frame instead, and the client's
+ * {@link RelayConnections} allows. An upstream that cannot be reached, does not answer in
+ * time or answers wrongly gets the client one error frame instead, and the client's
  * connection stays open for the next try.
  */
 final class RelayHandler implements FrameHandler {
@@ -65,8 +65,8 @@ final class RelayHandler implements FrameHandler {
 		long deadline = start + this.upstream.timeout().toNanos();
 		String unfit = this.upstreamCodec.whyCannotCarry(frame.payload());
 		if (unfit != null) {
-			return error(frame, "frame cannot be relayed in " + this.upstream.framing().displayName() + " framing: "
-					+ unfit);
+			return error(frame,
+					"frame cannot be relayed in " + this.upstream.framing().displayName() + " framing: " + unfit);
 		}
 		Frame reply;
 		try {

@@ -10,9 +10,9 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 /**
- * Logs and counts what a relay's upstream sent that no request was waiting for: one
- * line each, the payload escaped as in the inspection log, and an {@code upstream}
- * error. The connection it came on is closed already.
+ * Logs and counts what a relay's upstream sent that no request was waiting for: one line
+ * each, the payload escaped as in the inspection log, and an {@code upstream} error. The
+ * connection it came on is closed already.
  */
 final class RelayStrays implements UpstreamStrays {
 

@@ -70,8 +70,8 @@ class ClientCommandTests {
 		}
 		ProcessRun run = client(null, "--port", String.valueOf(closedPort), "--send", "x");
 		assertThat(run.exitCode()).isEqualTo(1);
-		assertThat(run.stderr()).isEqualTo("sockscope client: Cannot connect to 127.0.0.1:" + closedPort
-				+ ": Connection refused\n");
+		assertThat(run.stderr())
+			.isEqualTo("sockscope client: Cannot connect to 127.0.0.1:" + closedPort + ": Connection refused\n");
 		assertThat(run.stdout()).isEmpty();
 	}
 
@@ -90,8 +90,8 @@ class ClientCommandTests {
 			ProcessRun run = client(null, "--port", String.valueOf(silent.getLocalPort()), "--timeout", "300ms",
 					"--send", "x");
 			assertThat(run.exitCode()).isEqualTo(1);
-			assertThat(run.stderr()).isEqualTo(
-					"sockscope client: No reply from 127.0.0.1:" + silent.getLocalPort() + " within 300ms\n");
+			assertThat(run.stderr())
+				.isEqualTo("sockscope client: No reply from 127.0.0.1:" + silent.getLocalPort() + " within 300ms\n");
 			closeAll(accepted);
 		}
 	}
@@ -125,13 +125,15 @@ class ClientCommandTests {
 	void unknownFramingIsAUsageError() {
 		ProcessRun run = client(null, "--framing", "morse", "--send", "x");
 		assertThat(run.exitCode()).isEqualTo(2);
-		assertThat(run.stderr()).startsWith("Invalid value for option '--framing': Unknown framing 'morse' (expected one of line, crlf, ");
+		assertThat(run.stderr())
+			.startsWith("Invalid value for option '--framing': Unknown framing 'morse' (expected one of line, crlf, ");
 	}
 
 	private ProcessRun client(String stdin, String... args) {
 		List<String> all = new ArrayList<>(List.of("client"));
 		all.addAll(List.of(args));
-		// the JVM decodes its arguments in the locale's charset: make it UTF-8 whatever the
+		// the JVM decodes its arguments in the locale's charset: make it UTF-8 whatever
+		// the
 		// machine running the tests has set
 		return ProcessRun.run(JavaProcess.sockscope(all.toArray(String[]::new)),
 				(stdin != null) ? stdin.getBytes(StandardCharsets.UTF_8) : new byte[0], Map.of("LC_ALL", "C.UTF-8"));

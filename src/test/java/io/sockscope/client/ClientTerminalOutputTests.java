@@ -20,8 +20,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * {@code sockscope client} printing to a real terminal (a tmux pane): a reply without a
- * line break of its own still leaves the shell's next line on a line of its own. Printed to
- * a pipe, the same reply is its bytes exactly ({@link ClientCommandTests}).
+ * line break of its own still leaves the shell's next line on a line of its own. Printed
+ * to a pipe, the same reply is its bytes exactly ({@link ClientCommandTests}).
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "sockscope.listeners.echo.port=0", "sockscope.listeners.lh2.port=0",
@@ -48,15 +48,14 @@ class ClientTerminalOutputTests {
 	@Test
 	void pipedInputWithATerminalForOutputEndsTheLineToo() {
 		String client = command("client", "--port", port("raw"), "--framing", "raw");
-		assertThat(shellLines("printf 'two\\nlines' | " + client + "; echo \"exit $?\""))
-			.containsSubsequence("two", "lines", "exit 0");
+		assertThat(shellLines("printf 'two\\nlines' | " + client + "; echo \"exit $?\"")).containsSubsequence("two",
+				"lines", "exit 0");
 	}
 
 	@Test
 	void replyEndingInALineBreakGetsNoSecondOne() {
 		String client = command("client", "--port", port("echo"), "--send", "hello");
-		assertThat(shellLines(client + "; echo \"exit $?\"")).containsSubsequence("hello", "exit 0")
-			.doesNotContain("");
+		assertThat(shellLines(client + "; echo \"exit $?\"")).containsSubsequence("hello", "exit 0").doesNotContain("");
 	}
 
 	/**

@@ -20,8 +20,8 @@ import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
  * What the application prints when it cannot start because of a {@code sockscope.*}
- * value: the application started for real, with the configuration in a YAML file as a user
- * writes it.
+ * value: the application started for real, with the configuration in a YAML file as a
+ * user writes it.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class ConfigurationFailureAnalyzerTests {
@@ -43,7 +43,8 @@ class ConfigurationFailureAnalyzerTests {
 				""");
 		assertThat(output.getOut() + output.getErr()).contains("APPLICATION FAILED TO START")
 			.contains("Property sockscope.listeners.echo.framing is present but has no value (URL [file:"
-					+ this.directory.resolve("config").resolve("application.yml") + "] - 5:16). YAML reads null, ~ and nothing at all"
+					+ this.directory.resolve("config").resolve("application.yml")
+					+ "] - 5:16). YAML reads null, ~ and nothing at all"
 					+ " as no value, and sockscope stops rather than give the property its default.")
 			.contains("Give sockscope.listeners.echo.framing a value, or remove it to use its default."
 					+ " The framing named null is written \"null\", quoted, in YAML.")
@@ -75,7 +76,8 @@ class ConfigurationFailureAnalyzerTests {
 				""");
 		assertThat(output.getOut() + output.getErr())
 			.contains("Property sockscope.listeners.echo.framing has the value 'length-header-3' (URL [file:"
-					+ this.directory.resolve("config").resolve("application.yml") + "] - 5:16), which is not one of: " + FRAMINGS + ".")
+					+ this.directory.resolve("config").resolve("application.yml") + "] - 5:16), which is not one of: "
+					+ FRAMINGS + ".")
 			.contains("Set sockscope.listeners.echo.framing to one of: " + FRAMINGS + ".")
 			.doesNotContain("LENGTH_HEADER_2", "No enum constant");
 	}
@@ -131,13 +133,14 @@ class ConfigurationFailureAnalyzerTests {
 		List<List<String>> blocks = Markdown.blocksAfter(Path.of("docs", "configuration.md"),
 				"<!-- checked: ConfigurationFailureAnalyzerTests -->");
 		assertThat(blocks).singleElement()
-			.satisfies((block) -> assertThat(block).isNotEmpty().allSatisfy((line) -> assertThat(printed).contains(line)));
+			.satisfies(
+					(block) -> assertThat(block).isNotEmpty().allSatisfy((line) -> assertThat(printed).contains(line)));
 	}
 
 	private void start(String yaml) throws IOException {
 		Path config = write(yaml);
-		assertThatException().isThrownBy(
-				() -> new SpringApplicationBuilder(SockscopeApplication.class).run(location(config), "--server.port=0"));
+		assertThatException().isThrownBy(() -> new SpringApplicationBuilder(SockscopeApplication.class)
+			.run(location(config), "--server.port=0"));
 	}
 
 	private Path write(String yaml) throws IOException {

@@ -23,11 +23,12 @@ class PropertyWithoutValueTests {
 		.withPropertyValues("sockscope.listeners.echo.port=9000");
 
 	@ParameterizedTest
-	@ValueSource(strings = { "listeners.echo.framing", "listeners.echo.mode", "listeners.echo.host", "listeners.echo.port",
-			"listeners.echo.enabled", "listeners.echo.max-frame-size", "listeners.echo.idle-timeout",
-			"listeners.echo.max-connections", "listeners.echo.platform-threads", "listeners.echo.log.payload", "listeners.echo.log.max-bytes",
-			"listeners.echo.relay.host", "listeners.echo.relay.port", "listeners.echo.relay.framing",
-			"listeners.echo.relay.timeout", "listeners.echo.relay.pool-size", "shutdown.grace-period" })
+	@ValueSource(strings = { "listeners.echo.framing", "listeners.echo.mode", "listeners.echo.host",
+			"listeners.echo.port", "listeners.echo.enabled", "listeners.echo.max-frame-size",
+			"listeners.echo.idle-timeout", "listeners.echo.max-connections", "listeners.echo.platform-threads",
+			"listeners.echo.log.payload", "listeners.echo.log.max-bytes", "listeners.echo.relay.host",
+			"listeners.echo.relay.port", "listeners.echo.relay.framing", "listeners.echo.relay.timeout",
+			"listeners.echo.relay.pool-size", "shutdown.grace-period" })
 	void propertyWithoutValueFailsNamingIt(String property) {
 		this.runner.withPropertyValues("sockscope." + property + "=").run((context) -> {
 			assertThat(context).hasFailed();

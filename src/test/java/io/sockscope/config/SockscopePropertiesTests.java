@@ -45,8 +45,9 @@ class SockscopePropertiesTests {
 
 	@Test
 	void relayGivesEachClientItsOwnUpstreamConnectionByDefault() {
-		this.runner.withPropertyValues("sockscope.listeners.front.port=9000", "sockscope.listeners.front.mode=relay",
-				"sockscope.listeners.front.relay.host=127.0.0.1", "sockscope.listeners.front.relay.port=9001")
+		this.runner
+			.withPropertyValues("sockscope.listeners.front.port=9000", "sockscope.listeners.front.mode=relay",
+					"sockscope.listeners.front.relay.host=127.0.0.1", "sockscope.listeners.front.relay.port=9001")
 			.run((context) -> {
 				SockscopeProperties.Relay relay = context.getBean(SockscopeProperties.class)
 					.listeners()
@@ -69,9 +70,10 @@ class SockscopePropertiesTests {
 
 	@Test
 	void framingNamesBindInTheirConfigurationSpelling() {
-		this.runner.withPropertyValues("sockscope.listeners.a.framing=crlf", "sockscope.listeners.a.port=1",
-				"sockscope.listeners.b.framing=lf", "sockscope.listeners.b.port=2",
-				"sockscope.listeners.c.framing=null", "sockscope.listeners.c.port=3")
+		this.runner
+			.withPropertyValues("sockscope.listeners.a.framing=crlf", "sockscope.listeners.a.port=1",
+					"sockscope.listeners.b.framing=lf", "sockscope.listeners.b.port=2",
+					"sockscope.listeners.c.framing=null", "sockscope.listeners.c.port=3")
 			.run((context) -> assertThat(context.getBean(SockscopeProperties.class).listeners())
 				.extractingFromEntries((entry) -> entry.getValue().framing())
 				.containsExactlyInAnyOrder(Framing.CRLF, Framing.LF, Framing.NULL));
@@ -129,25 +131,27 @@ class SockscopePropertiesTests {
 	void configurationDocumentShowsTheMessagesAsTheyAre() {
 		List<List<String>> blocks = Markdown.blocksAfter(Path.of("docs", "configuration.md"),
 				"<!-- checked: SockscopePropertiesTests -->");
-		assertThat(blocks).singleElement()
-			.isEqualTo(DOCUMENTED.stream().map(DocumentedFailure::message).toList());
+		assertThat(blocks).singleElement().isEqualTo(DOCUMENTED.stream().map(DocumentedFailure::message).toList());
 		for (DocumentedFailure failure : DOCUMENTED) {
 			this.runner.withPropertyValues(failure.properties())
-				.run((context) -> assertThat(invalidValue(context.getStartupFailure()))
-					.hasMessage(failure.message()));
+				.run((context) -> assertThat(invalidValue(context.getStartupFailure())).hasMessage(failure.message()));
 		}
 	}
 
-	/** The failures docs/configuration.md shows, and the configuration each comes from. */
+	/**
+	 * The failures docs/configuration.md shows, and the configuration each comes from.
+	 */
 	private static final List<DocumentedFailure> DOCUMENTED = List.of(
 			new DocumentedFailure("Property sockscope.listeners.echo.port with value '70000' is invalid:"
 					+ " Port must be between 0 and 65535", "sockscope.listeners.echo.port=70000"),
-			new DocumentedFailure("Property sockscope.listeners.b.port with value '9100' is invalid:"
-					+ " Listener 'a' already uses port 9100", "sockscope.listeners.a.port=9100",
-					"sockscope.listeners.b.port=9100"),
-			new DocumentedFailure("Property sockscope.listeners.front.relay.host with value 'null' is invalid:"
-					+ " Relay mode needs the upstream's host", "sockscope.listeners.front.port=9004",
-					"sockscope.listeners.front.mode=relay"));
+			new DocumentedFailure(
+					"Property sockscope.listeners.b.port with value '9100' is invalid:"
+							+ " Listener 'a' already uses port 9100",
+					"sockscope.listeners.a.port=9100", "sockscope.listeners.b.port=9100"),
+			new DocumentedFailure(
+					"Property sockscope.listeners.front.relay.host with value 'null' is invalid:"
+							+ " Relay mode needs the upstream's host",
+					"sockscope.listeners.front.port=9004", "sockscope.listeners.front.mode=relay"));
 
 	private record DocumentedFailure(String message, String... properties) {
 

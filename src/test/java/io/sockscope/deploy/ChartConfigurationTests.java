@@ -33,9 +33,9 @@ import org.springframework.util.unit.DataSize;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The application.yml in the chart's ConfigMap is the configuration the application binds:
- * the application is started with it, from a {@code config/} directory as the pods mount
- * it, with only the ports moved to free ones.
+ * The application.yml in the chart's ConfigMap is the configuration the application
+ * binds: the application is started with it, from a {@code config/} directory as the pods
+ * mount it, with only the ports moved to free ones.
  */
 class ChartConfigurationTests {
 

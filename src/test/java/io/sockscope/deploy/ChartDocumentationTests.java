@@ -51,7 +51,8 @@ class ChartDocumentationTests {
 			}
 		}
 		StringBuilder table = new StringBuilder();
-		expected.forEach((key, value) -> table.append("| `").append(key).append("` | ").append(value).append(" | ... |\n"));
+		expected
+			.forEach((key, value) -> table.append("| `").append(key).append("` | ").append(value).append(" | ... |\n"));
 		assertThat(documented).as("helm/sockscope/README.md, Values; values.yaml says:%n%s", table)
 			.containsExactlyEntriesOf(expected);
 	}
@@ -74,9 +75,9 @@ class ChartDocumentationTests {
 
 	/**
 	 * Each key carrying a {@code # --} comment, with the default the README shows: the
-	 * comment's {@code @default --} text, else the value as compact JSON in backticks. The
-	 * keys under a documented key are covered by it; an undocumented map's keys are looked
-	 * at one by one.
+	 * comment's {@code @default --} text, else the value as compact JSON in backticks.
+	 * The keys under a documented key are covered by it; an undocumented map's keys are
+	 * looked at one by one.
 	 */
 	private static Map<String, String> documentedValues() throws IOException {
 		LoaderOptions options = new LoaderOptions();

@@ -76,7 +76,8 @@ class ChartRenderingTests {
 	@Test
 	void serviceExposesEveryListenerPortAndTheActuatorHasAServiceOfItsOwn() {
 		assertThat(servicePorts(defaults.service())).containsExactlyInAnyOrderEntriesOf(Map.of("echo", 8890));
-		assertThat(servicePorts(defaults.actuatorService())).containsExactlyInAnyOrderEntriesOf(Map.of("metrics", 8080));
+		assertThat(servicePorts(defaults.actuatorService()))
+			.containsExactlyInAnyOrderEntriesOf(Map.of("metrics", 8080));
 		assertThat(containerPorts(defaults)).containsExactlyInAnyOrderEntriesOf(Map.of("echo", 8890, "metrics", 8080));
 		// the disabled listener 'spare' opens no port
 		assertThat(servicePorts(custom.service()))
@@ -97,11 +98,12 @@ class ChartRenderingTests {
 	@Test
 	void actuatorServiceStaysClusterIpWhenTheListenersAreALoadBalancer() {
 		assertThat(custom.service().getSpec().getType()).isEqualTo("LoadBalancer");
-		assertThat(custom.service().getMetadata().getAnnotations())
-			.containsEntry("example.com/load-balancer", "internal");
+		assertThat(custom.service().getMetadata().getAnnotations()).containsEntry("example.com/load-balancer",
+				"internal");
 		assertThat(custom.actuatorService().getSpec().getType()).isEqualTo("ClusterIP");
 		assertThat(custom.actuatorService().getMetadata().getAnnotations()).isNullOrEmpty();
-		assertThat(custom.actuatorService().getSpec().getSelector()).isEqualTo(custom.service().getSpec().getSelector());
+		assertThat(custom.actuatorService().getSpec().getSelector())
+			.isEqualTo(custom.service().getSpec().getSelector());
 	}
 
 	@Test
@@ -110,7 +112,8 @@ class ChartRenderingTests {
 		assertThat(appProtocols(defaults.actuatorService())).containsExactly(entry("metrics", "http"));
 		assertThat(appProtocols(custom.service())).containsOnly(entry("echo", "tcp"),
 				entry("frames", "example.com/crlf-lines"));
-		assertThat(appProtocols(HelmChart.render((template) -> template.set("service.appProtocol", "example.com/x")).service()))
+		assertThat(appProtocols(
+				HelmChart.render((template) -> template.set("service.appProtocol", "example.com/x")).service()))
 			.containsExactly(entry("echo", "example.com/x"));
 		// the Service's, not the application's
 		assertThat(custom.applicationYaml()).doesNotContain("appProtocol", "crlf-lines");
@@ -191,8 +194,7 @@ class ChartRenderingTests {
 			assertThat(chart.service().getSpec().getSelector()).isEqualTo(selector);
 			assertThat(chart.actuatorService().getSpec().getSelector()).isEqualTo(selector);
 			chart.resources()
-				.forEach((resource) -> assertThat(resource.getMetadata().getLabels())
-					.containsAllEntriesOf(selector)
+				.forEach((resource) -> assertThat(resource.getMetadata().getLabels()).containsAllEntriesOf(selector)
 					.containsKeys("helm.sh/chart", "app.kubernetes.io/version", "app.kubernetes.io/managed-by"));
 		}
 		// the ServiceMonitor selects the actuator's Service, not the listeners'
@@ -221,8 +223,9 @@ class ChartRenderingTests {
 			.isThrownBy(() -> HelmChart.render((template) -> template.set("terminationGracePeriodSeconds", 25)))
 			.withMessageContaining("terminationGracePeriodSeconds (25) must exceed preStopSleepSeconds"
 					+ " + shutdown.gracePeriodSeconds (5 + 20)");
-		assertThat(HelmChart.render((template) -> template.set("terminationGracePeriodSeconds", 25)
-			.set("preStopSleepSeconds", 0)).deployment()).isNotNull();
+		assertThat(HelmChart
+			.render((template) -> template.set("terminationGracePeriodSeconds", 25).set("preStopSleepSeconds", 0))
+			.deployment()).isNotNull();
 	}
 
 	@Test
@@ -240,8 +243,8 @@ class ChartRenderingTests {
 					assertThat(resources.getRequests()).isNullOrEmpty();
 					assertThat(resources.getLimits()).isNullOrEmpty();
 				});
-		assertThat(custom.container().getResources().getRequests()).containsOnly(
-				entry("cpu", new Quantity("100m")), entry("memory", new Quantity("256Mi")));
+		assertThat(custom.container().getResources().getRequests()).containsOnly(entry("cpu", new Quantity("100m")),
+				entry("memory", new Quantity("256Mi")));
 		assertThat(custom.container().getResources().getLimits()).containsOnly(entry("memory", new Quantity("512Mi")));
 	}
 
@@ -255,8 +258,7 @@ class ChartRenderingTests {
 	void changedConfigurationRollsThePods() {
 		String checksum = configChecksum(defaults);
 		assertThat(checksum).matches("[0-9a-f]{64}");
-		assertThat(configChecksum(HelmChart.render((template) -> template.set("replicaCount", 3))))
-			.isEqualTo(checksum);
+		assertThat(configChecksum(HelmChart.render((template) -> template.set("replicaCount", 3)))).isEqualTo(checksum);
 		assertThat(configChecksum(HelmChart.render((template) -> template.set("listeners.echo.framing", "crlf"))))
 			.isNotEqualTo(checksum);
 		assertThat(configChecksum(custom)).isNotEqualTo(checksum);
@@ -337,7 +339,10 @@ class ChartRenderingTests {
 	}
 
 	private static Map<String, Integer> servicePorts(Service service) {
-		return service.getSpec().getPorts().stream().collect(Collectors.toMap(ServicePort::getName, ServicePort::getPort));
+		return service.getSpec()
+			.getPorts()
+			.stream()
+			.collect(Collectors.toMap(ServicePort::getName, ServicePort::getPort));
 	}
 
 	private static Map<String, String> appProtocols(Service service) {

@@ -61,8 +61,7 @@ class ChartSchemaTests {
 		assertRejected((template) -> template.set("replicaCount", "three"), "/replicaCount", "want integer");
 		assertRejected((template) -> template.set("serviceMonitor.enabled", "yes please"), "/serviceMonitor/enabled",
 				"want boolean");
-		assertRejected((template) -> template.set("listeners.echo.port", 70000), "/listeners/echo/port",
-				"maximum");
+		assertRejected((template) -> template.set("listeners.echo.port", 70000), "/listeners/echo/port", "maximum");
 	}
 
 	@Test
@@ -130,8 +129,10 @@ class ChartSchemaTests {
 			.containsExactlyElementsOf(Arrays.stream(Framing.values()).map(Framing::displayName).toList());
 		assertThat(texts(listener.path("mode").path("enum")))
 			.containsExactlyElementsOf(Arrays.stream(Mode.values()).map(Mode::displayName).toList());
-		assertThat(texts(listener.path("log").path("properties").path("payload").path("enum"))).containsExactlyElementsOf(
-				Arrays.stream(PayloadFormat.values()).map((format) -> format.name().toLowerCase(Locale.ROOT)).toList());
+		assertThat(texts(listener.path("log").path("properties").path("payload").path("enum")))
+			.containsExactlyElementsOf(Arrays.stream(PayloadFormat.values())
+				.map((format) -> format.name().toLowerCase(Locale.ROOT))
+				.toList());
 	}
 
 	private static void assertRejected(UnaryOperator<TemplateCommand> values, String... messages) {
@@ -141,9 +142,9 @@ class ChartSchemaTests {
 	}
 
 	/**
-	 * Walk values.yaml and the schema together: a map whose schema lists its properties is
-	 * compared key by key; any other value (a listener, a Kubernetes object passed through)
-	 * ends the walk.
+	 * Walk values.yaml and the schema together: a map whose schema lists its properties
+	 * is compared key by key; any other value (a listener, a Kubernetes object passed
+	 * through) ends the walk.
 	 */
 	@SuppressWarnings("unchecked")
 	private static void compare(Map<String, Object> values, JsonNode node, String prefix, List<String> missing,

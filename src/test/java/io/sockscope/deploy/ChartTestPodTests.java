@@ -33,10 +33,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The {@code helm test} pod: rendered and read strictly, then its script run for real with
- * {@code sh}, against the application started with the chart's application.yml: only the
- * Service's host and the client's command line are this machine's (the pod's own are the
- * Service's name and the image's {@code java @/app/jvm.options -jar /app/sockscope.jar}).
+ * The {@code helm test} pod: rendered and read strictly, then its script run for real
+ * with {@code sh}, against the application started with the chart's application.yml: only
+ * the Service's host and the client's command line are this machine's (the pod's own are
+ * the Service's name and the image's
+ * {@code java @/app/jvm.options -jar /app/sockscope.jar}).
  */
 class ChartTestPodTests {
 
@@ -86,9 +87,10 @@ class ChartTestPodTests {
 				    enabled: false
 				""");
 		String script = script(singlePod((template) -> template.withValuesFile(values)));
-		assertThat(script).contains("check echo 8890 \"line\"\n", "check nul 9007 \"null\"\n",
-				"echo \"snk (port 9009): skipped, mode sink does not echo\"\n",
-				"echo \"web (port 9010): skipped, mode http does not echo\"\n")
+		assertThat(script)
+			.contains("check echo 8890 \"line\"\n", "check nul 9007 \"null\"\n",
+					"echo \"snk (port 9009): skipped, mode sink does not echo\"\n",
+					"echo \"web (port 9010): skipped, mode http does not echo\"\n")
 			.doesNotContain("9011");
 		assertThat(HelmChart.renderTestPods((template) -> template.set("tests.enabled", false))).isEmpty();
 	}
@@ -111,8 +113,7 @@ class ChartTestPodTests {
 		try (ConfigurableApplicationContext context = start(HelmChart.render(chartValues))) {
 			ProcessRun run = runScript(singlePod(chartValues));
 			assertThat(run.exitCode()).as(run.stdout() + run.stderr()).isZero();
-			assertThat(run.stdout().lines()).containsExactly(
-					"echo (port " + ports[0] + ", framing line): echoed",
+			assertThat(run.stdout().lines()).containsExactly("echo (port " + ports[0] + ", framing line): echoed",
 					"lh2 (port " + ports[1] + ", framing length-header-2): echoed",
 					"nul (port " + ports[2] + ", framing null): echoed");
 		}
@@ -155,8 +156,7 @@ class ChartTestPodTests {
 		List<String> client = new ArrayList<>(JavaProcess.sockscope("client"));
 		client.add(1, "-XX:TieredStopAtLevel=1");
 		environment.put("CLIENT", String.join(" ", client));
-		return ProcessRun.run(List.of("/bin/sh", "-c", script(pod)), new byte[0], environment,
-				Duration.ofMinutes(5));
+		return ProcessRun.run(List.of("/bin/sh", "-c", script(pod)), new byte[0], environment, Duration.ofMinutes(5));
 	}
 
 	private static Map<String, String> env(Container container) {

@@ -21,9 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The Dockerfile's shape, and that the image and the chart agree on where configuration
- * is read, which user runs and which ports are open, that the image runs on the Java runtime
- * its build links, and that it trains its start-up archive at build time and starts with
- * it. CI builds and runs the image itself ({@code .ci/container-check}).
+ * is read, which user runs and which ports are open, that the image runs on the Java
+ * runtime its build links, and that it trains its start-up archive at build time and
+ * starts with it. CI builds and runs the image itself ({@code .ci/container-check}).
  */
 class ContainerImageTests {
 
@@ -39,8 +39,10 @@ class ContainerImageTests {
 
 	@Test
 	void baseImagesAreBuildArgumentsWithPublicDefaults() {
-		// an LTS JDK whose JVM has the AOT cache (Java 25+) and can link; the runtime stage
-		// brings its own Java, so its base is only the operating system the JDK was built for
+		// an LTS JDK whose JVM has the AOT cache (Java 25+) and can link; the runtime
+		// stage
+		// brings its own Java, so its base is only the operating system the JDK was built
+		// for
 		assertThat(this.instructions).contains("ARG BUILD_IMAGE=eclipse-temurin:25-jdk-noble",
 				"ARG RUNTIME_IMAGE=ubuntu:noble");
 		assertThat(this.instructions.stream().filter((line) -> line.startsWith("FROM ")))
@@ -50,26 +52,27 @@ class ContainerImageTests {
 	@Test
 	void runtimeStageCopiesTheJarLayersLibrariesFirstApplicationLast() {
 		assertThat(this.instructions.stream().filter((line) -> line.startsWith("COPY --from=build"))).containsExactly(
-				"COPY --from=build /build/runtime " + RUNTIME,
-				"COPY --from=build /build/extracted/dependencies/ ./",
+				"COPY --from=build /build/runtime " + RUNTIME, "COPY --from=build /build/extracted/dependencies/ ./",
 				"COPY --from=build /build/extracted/spring-boot-loader/ ./",
 				"COPY --from=build /build/extracted/snapshot-dependencies/ ./",
 				"COPY --from=build /build/extracted/application/ ./");
-		assertThat(this.instructions).anyMatch((line) -> line.contains("-Djarmode=tools")
-				&& line.contains("extract --layers"));
+		assertThat(this.instructions)
+			.anyMatch((line) -> line.contains("-Djarmode=tools") && line.contains("extract --layers"));
 	}
 
 	@Test
 	void runtimeStageRunsTheJavaRuntimeTheBuildStageLinked() throws IOException {
 		List<String> build = buildStage();
-		int linking = indexOf(build, "RUN sh /usr/local/bin/" + LINKING_SCRIPT + " target/sockscope.jar /build/runtime");
+		int linking = indexOf(build,
+				"RUN sh /usr/local/bin/" + LINKING_SCRIPT + " target/sockscope.jar /build/runtime");
 		assertThat(linking).isGreaterThan(indexOf(build, "COPY docker/" + LINKING_SCRIPT + " /usr/local/bin/"));
 		List<String> stage = runtimeStage();
 		int environment = indexOfLast(stage, "ENV JAVA_HOME=" + RUNTIME + " PATH=" + RUNTIME + "/bin:$PATH");
 		assertThat(environment).isGreaterThan(indexOf(stage, "COPY --from=build /build/runtime " + RUNTIME))
 			.as("the training run uses the linked runtime")
 			.isLessThan(indexOfLast(stage, "RUN sh /usr/local/bin/" + TRAINING_SCRIPT));
-		// the compiler threads' lower priority is the runtime's own option: from the command
+		// the compiler threads' lower priority is the runtime's own option: from the
+		// command
 		// line it would print a warning at every start for the image's non-root user
 		String script = Files.readString(Path.of("docker", LINKING_SCRIPT));
 		assertThat(script).startsWith("#!/bin/sh\n")
@@ -118,8 +121,8 @@ class ContainerImageTests {
 	}
 
 	/**
-	 * The image's own application.yml, which the build stage writes with printf next to the
-	 * extracted application.
+	 * The image's own application.yml, which the build stage writes with printf next to
+	 * the extracted application.
 	 */
 	private Map<String, Object> imageDefaults() {
 		String instruction = buildStage().stream()

@@ -17,7 +17,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class GrafanaDashboardTests {
 
-	/** The Prometheus names of sockscope's meters, as the product specification lists them. */
+	/**
+	 * The Prometheus names of sockscope's meters, as the product specification lists
+	 * them.
+	 */
 	private static final Set<String> COUNTERS_AND_GAUGES = Set.of("sockscope_connections_active",
 			"sockscope_connections_opened_total", "sockscope_connections_closed_total",
 			"sockscope_received_bytes_total", "sockscope_sent_bytes_total", "sockscope_frames_received_total",

@@ -33,8 +33,8 @@ final class HelmChart {
 	static final String NAMESPACE = "tools";
 
 	/**
-	 * The Kubernetes version the chart is rendered for: the helm library defaults to 1.20,
-	 * below the chart's {@code kubeVersion}.
+	 * The Kubernetes version the chart is rendered for: the helm library defaults to
+	 * 1.20, below the chart's {@code kubeVersion}.
 	 */
 	static final String KUBE_VERSION = "1.31.0";
 
@@ -92,9 +92,10 @@ final class HelmChart {
 					for (Path test : tests.toList()) {
 						String template = Files.readString(test);
 						assertThat(template).contains("helm.sh/hook: test");
-						Files.writeString(test, template.lines()
-							.filter((line) -> !line.contains("helm.sh/hook"))
-							.collect(Collectors.joining("\n", "", "\n")));
+						Files.writeString(test,
+								template.lines()
+									.filter((line) -> !line.contains("helm.sh/hook"))
+									.collect(Collectors.joining("\n", "", "\n")));
 					}
 				}
 				return render(copy, values).all(Pod.class);

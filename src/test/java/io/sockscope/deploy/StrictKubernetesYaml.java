@@ -24,8 +24,8 @@ import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor;
 
 /**
- * Reads Kubernetes manifests into fabric8's typed models, strictly: a field the model does
- * not know fails the read instead of landing in the models' catch-all
+ * Reads Kubernetes manifests into fabric8's typed models, strictly: a field the model
+ * does not know fails the read instead of landing in the models' catch-all
  * {@code additionalProperties} (their Jackson any-setter is switched off), and so does a
  * kind or API version the chart is not meant to render.
  */

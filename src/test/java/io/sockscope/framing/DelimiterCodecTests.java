@@ -110,7 +110,8 @@ class DelimiterCodecTests {
 		assertThat(written(codec, second)).isEqualTo("bbb\r\n");
 		assertThat(empty.payload()).isEmpty();
 		assertThat(in.takes).isEqualTo(3);
-		// no delimiter among the buffered bytes: read byte by byte to the end of the stream
+		// no delimiter among the buffered bytes: read byte by byte to the end of the
+		// stream
 		assertThatExceptionOfType(EOFException.class).isThrownBy(() -> codec.deserialize(in));
 	}
 

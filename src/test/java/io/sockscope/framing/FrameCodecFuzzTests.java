@@ -20,12 +20,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ends or the codec refuses it, and asserts for every frame and every refusal:
  * <ul>
  * <li>a frame never exceeds {@code max-frame-size};</li>
- * <li>the frame written back is exactly the bytes it was read from, and reads back as
- * the same frame (decode, encode, decode);</li>
- * <li>only the documented exceptions escape: a clean end between frames, an end inside
- * a frame (only once every byte is read), a frame too large (read no further than just
- * past the limit), a bad frame start (stx-etx only);</li>
- * <li>the codec never asks for, or allocates, more than a small multiple of the limit.</li>
+ * <li>the frame written back is exactly the bytes it was read from, and reads back as the
+ * same frame (decode, encode, decode);</li>
+ * <li>only the documented exceptions escape: a clean end between frames, an end inside a
+ * frame (only once every byte is read), a frame too large (read no further than just past
+ * the limit), a bad frame start (stx-etx only);</li>
+ * <li>the codec never asks for, or allocates, more than a small multiple of the
+ * limit.</li>
  * </ul>
  * Without {@code JAZZER_FUZZ} these replay the seeds under
  * {@code FrameCodecFuzzTestsInputs/<method>/} as ordinary tests; with it, each target is
@@ -41,8 +42,8 @@ class FrameCodecFuzzTests {
 	private static final long ALLOCATION_SLACK = 64 * 1024;
 
 	/**
-	 * Every framing in one target, chosen by the first byte: the one .ci/run fuzzes, since
-	 * each fuzzing run starts a JVM and Jazzer's agent (about half a minute here).
+	 * Every framing in one target, chosen by the first byte: the one .ci/run fuzzes,
+	 * since each fuzzing run starts a JVM and Jazzer's agent (about half a minute here).
 	 */
 	@FuzzTest(maxDuration = "25s")
 	void everyFraming(byte[] data) throws IOException {
@@ -111,7 +112,8 @@ class FrameCodecFuzzTests {
 		int max = wire.maxFrameSize();
 		FrameCodec codec = framing.newCodec(max);
 		FuzzWire.Input in = wire.input();
-		// the most one frame may take off the wire: payload, header and a two-byte terminator
+		// the most one frame may take off the wire: payload, header and a two-byte
+		// terminator
 		long frameBytes = (long) max + codec.headerLength() + 2;
 		while (true) {
 			int before = in.consumed();
@@ -125,7 +127,8 @@ class FrameCodecFuzzTests {
 				return;
 			}
 			catch (FrameTooLargeException ex) {
-				assertThat((long) in.consumed() - before).as("bytes read for a frame too large").isLessThanOrEqualTo(frameBytes);
+				assertThat((long) in.consumed() - before).as("bytes read for a frame too large")
+					.isLessThanOrEqualTo(frameBytes);
 				checkAllocation(meter, max, measure);
 				return;
 			}

@@ -38,8 +38,8 @@ class PayloadRendererTests {
 
 	@Test
 	void unicodeLineSeparatorsAndBidiOverridesAreEscapedAsTheirBytes() {
-		assertThat(this.text.render(utf8("a\u2028b\u0085c\u202ed"))).isEqualTo(
-				"\"a\\xe2\\x80\\xa8b\\xc2\\x85c\\xe2\\x80\\xaed\"");
+		assertThat(this.text.render(utf8("a\u2028b\u0085c\u202ed")))
+			.isEqualTo("\"a\\xe2\\x80\\xa8b\\xc2\\x85c\\xe2\\x80\\xaed\"");
 	}
 
 	@Test

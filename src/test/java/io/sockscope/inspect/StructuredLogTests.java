@@ -35,8 +35,10 @@ class StructuredLogTests {
 			.redirectErrorStream(true)
 			.start();
 		List<String> lines = new CopyOnWriteArrayList<>();
-		CompletableFuture.runAsync(() -> new BufferedReader(
-				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)).lines().forEach(lines::add));
+		CompletableFuture
+			.runAsync(() -> new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))
+				.lines()
+				.forEach(lines::add));
 		try {
 			// a JVM of its own starting on a shared machine: allow it time
 			int port = await().atMost(Duration.ofSeconds(60)).until(() -> listeningPort(lines), (found) -> found > 0);

@@ -43,8 +43,10 @@ class ActuatorEndpointsTests {
 		assertThat(get("/actuator/health/readiness")).isEqualTo(200);
 		try (TcpClient client = TcpClient.connect(this.listeners.port("echo"))) {
 			assertThat(client.send("again\n").readText("again\n")).isEqualTo("again\n");
-			assertThat(PrometheusScrape.of(this.managementPort).value("sockscope_connections_active{listener=\"echo\"}"))
-				.as("the restarted listener's gauge").isEqualTo(1);
+			assertThat(
+					PrometheusScrape.of(this.managementPort).value("sockscope_connections_active{listener=\"echo\"}"))
+				.as("the restarted listener's gauge")
+				.isEqualTo(1);
 		}
 	}
 

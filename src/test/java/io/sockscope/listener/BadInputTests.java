@@ -36,12 +36,12 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "sockscope.listeners.echo.enabled=false", "sockscope.listeners.guarded.port=0",
 				"sockscope.listeners.guarded.max-frame-size=1KB", "sockscope.listeners.lengthy.port=0",
-				"sockscope.listeners.lengthy.framing=length-header-4",
-				"sockscope.listeners.lengthy.max-frame-size=1KB", "sockscope.listeners.raw.port=0",
-				"sockscope.listeners.raw.framing=raw", "sockscope.listeners.raw.max-frame-size=1KB",
-				"sockscope.listeners.stx.port=0", "sockscope.listeners.stx.framing=stx-etx",
-				"sockscope.listeners.sleepy.port=0", "sockscope.listeners.sleepy.idle-timeout=300ms",
-				"sockscope.listeners.tight.port=0", "sockscope.listeners.tight.max-connections=2" })
+				"sockscope.listeners.lengthy.framing=length-header-4", "sockscope.listeners.lengthy.max-frame-size=1KB",
+				"sockscope.listeners.raw.port=0", "sockscope.listeners.raw.framing=raw",
+				"sockscope.listeners.raw.max-frame-size=1KB", "sockscope.listeners.stx.port=0",
+				"sockscope.listeners.stx.framing=stx-etx", "sockscope.listeners.sleepy.port=0",
+				"sockscope.listeners.sleepy.idle-timeout=300ms", "sockscope.listeners.tight.port=0",
+				"sockscope.listeners.tight.max-connections=2" })
 @ExtendWith(OutputCaptureExtension.class)
 class BadInputTests {
 

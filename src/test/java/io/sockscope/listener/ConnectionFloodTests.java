@@ -90,7 +90,8 @@ class ConnectionFloodTests {
 			.until(() -> meters.get("sockscope.connections.active").tag("listener", "flood").gauge().value() == 0);
 		assertThat(meters.get("sockscope.connections.opened").tag("listener", "flood").counter().count())
 			.isGreaterThanOrEqualTo(4001);
-		// the clients' own pool has ended; the listener's threads are the event loops it had
+		// the clients' own pool has ended; the listener's threads are the event loops it
+		// had
 		// polled on this thread: Awaitility's own would be counted
 		await().pollInSameThread()
 			.untilAsserted(() -> assertThat(ManagementFactory.getThreadMXBean().getThreadCount())

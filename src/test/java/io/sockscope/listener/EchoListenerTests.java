@@ -127,9 +127,10 @@ class EchoListenerTests {
 			assertThat(client.readText("hello\n")).isEqualTo("hello\n");
 		}
 		String peer = "peer=127.0.0.1:" + localPort;
-		await().untilAsserted(() -> assertThat(output.getOut()).containsPattern(
-				"open listener=echo conn=\\d+ " + peer + "\\R")
-			.containsPattern("close listener=echo conn=\\d+ " + peer + " reason=client duration=\\d+ms received=6 sent=6"));
+		await().untilAsserted(() -> assertThat(output.getOut())
+			.containsPattern("open listener=echo conn=\\d+ " + peer + "\\R")
+			.containsPattern(
+					"close listener=echo conn=\\d+ " + peer + " reason=client duration=\\d+ms received=6 sent=6"));
 	}
 
 	@Test

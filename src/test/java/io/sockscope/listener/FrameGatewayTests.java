@@ -25,7 +25,8 @@ class FrameGatewayTests {
 
 	@Test
 	void frameIsAnsweredWithTheReplyTheFlowSentToItsReplyChannel() {
-		this.flow.subscribe((message) -> replyChannel(message).send(new GenericMessage<>("echo " + message.getPayload())));
+		this.flow
+			.subscribe((message) -> replyChannel(message).send(new GenericMessage<>("echo " + message.getPayload())));
 		Message<?> reply = this.gateway.sendAndReceiveMessage(frame("one"));
 		assertThat(reply).isNotNull();
 		assertThat(reply.getPayload()).isEqualTo("echo one");

@@ -19,16 +19,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * One application with a listener for every framing, all talked to at once.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "sockscope.listeners.echo.enabled=false", "sockscope.listeners.line.port=0",
-				"sockscope.listeners.crlf.port=0", "sockscope.listeners.crlf.framing=crlf",
-				"sockscope.listeners.lf.port=0", "sockscope.listeners.lf.framing=lf",
-				"sockscope.listeners.nul.port=0", "sockscope.listeners.nul.framing=null",
-				"sockscope.listeners.raw.port=0", "sockscope.listeners.raw.framing=raw",
-				"sockscope.listeners.lh1.port=0", "sockscope.listeners.lh1.framing=length-header-1",
-				"sockscope.listeners.lh2.port=0", "sockscope.listeners.lh2.framing=length-header-2",
-				"sockscope.listeners.lh4.port=0", "sockscope.listeners.lh4.framing=length-header-4",
-				"sockscope.listeners.stx.port=0", "sockscope.listeners.stx.framing=stx-etx" })
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "sockscope.listeners.echo.enabled=false",
+		"sockscope.listeners.line.port=0", "sockscope.listeners.crlf.port=0", "sockscope.listeners.crlf.framing=crlf",
+		"sockscope.listeners.lf.port=0", "sockscope.listeners.lf.framing=lf", "sockscope.listeners.nul.port=0",
+		"sockscope.listeners.nul.framing=null", "sockscope.listeners.raw.port=0", "sockscope.listeners.raw.framing=raw",
+		"sockscope.listeners.lh1.port=0", "sockscope.listeners.lh1.framing=length-header-1",
+		"sockscope.listeners.lh2.port=0", "sockscope.listeners.lh2.framing=length-header-2",
+		"sockscope.listeners.lh4.port=0", "sockscope.listeners.lh4.framing=length-header-4",
+		"sockscope.listeners.stx.port=0", "sockscope.listeners.stx.framing=stx-etx" })
 class FramingListenersTests {
 
 	@Autowired
@@ -82,10 +80,10 @@ class FramingListenersTests {
 		for (int round = 0; round < 5; round++) {
 			results.add(CompletableFuture.supplyAsync(() -> exchangeMatches("line", bytes("x\r\n"), bytes("x\r\n"))));
 			results.add(CompletableFuture.supplyAsync(() -> exchangeMatches("crlf", bytes("y\r\n"), bytes("y\r\n"))));
-			results.add(CompletableFuture.supplyAsync(
-					() -> exchangeMatches("lh2", new byte[] { 0, 1, 'z' }, new byte[] { 0, 1, 'z' })));
-			results.add(CompletableFuture.supplyAsync(
-					() -> exchangeMatches("stx", new byte[] { 2, 'w', 3 }, new byte[] { 2, 'w', 3 })));
+			results.add(CompletableFuture
+				.supplyAsync(() -> exchangeMatches("lh2", new byte[] { 0, 1, 'z' }, new byte[] { 0, 1, 'z' })));
+			results.add(CompletableFuture
+				.supplyAsync(() -> exchangeMatches("stx", new byte[] { 2, 'w', 3 }, new byte[] { 2, 'w', 3 })));
 			results.add(CompletableFuture.supplyAsync(() -> {
 				try (TcpClient client = TcpClient.connect(this.listeners.port("raw"))) {
 					return new String(client.send("r").halfClose().readToEnd(), StandardCharsets.UTF_8).equals("r");

@@ -34,13 +34,14 @@ class GracefulShutdownTests {
 	@Test
 	void replyInFlightAtShutdownIsDeliveredAndIdleConnectionsAreClosed(CapturedOutput output) throws Exception {
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(SockscopeApplication.class).run(
-				"--server.port=0", "--sockscope.listeners.echo.port=0", "--sockscope.listeners.echo.max-frame-size=32MB",
-				"--logging.level.sockscope.frames=warn");
+				"--server.port=0", "--sockscope.listeners.echo.port=0",
+				"--sockscope.listeners.echo.max-frame-size=32MB", "--logging.level.sockscope.frames=warn");
 		int port = context.getBean(ListenerRegistry.class).port("echo");
 		MeterRegistry meters = context.getBean(MeterRegistry.class);
 		try (TcpClient idle = TcpClient.connect(port); TcpClient busy = TcpClient.connect(port)) {
 			assertThat(idle.send("ping\n").readText("ping\n")).isEqualTo("ping\n");
-			// a reply larger than the socket buffers: the server is still writing it while
+			// a reply larger than the socket buffers: the server is still writing it
+			// while
 			// this client does not read
 			byte[] line = new byte[LARGE + 1];
 			Arrays.fill(line, (byte) 'x');
@@ -61,8 +62,9 @@ class GracefulShutdownTests {
 	@Test
 	void connectionsStillBusyAfterTheGracePeriodAreClosed(CapturedOutput output) throws Exception {
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(SockscopeApplication.class).run(
-				"--server.port=0", "--sockscope.listeners.echo.port=0", "--sockscope.listeners.echo.max-frame-size=32MB",
-				"--sockscope.shutdown.grace-period=200ms", "--logging.level.sockscope.frames=warn");
+				"--server.port=0", "--sockscope.listeners.echo.port=0",
+				"--sockscope.listeners.echo.max-frame-size=32MB", "--sockscope.shutdown.grace-period=200ms",
+				"--logging.level.sockscope.frames=warn");
 		int port = context.getBean(ListenerRegistry.class).port("echo");
 		MeterRegistry meters = context.getBean(MeterRegistry.class);
 		try (TcpClient stuck = TcpClient.connect(port)) {
@@ -74,13 +76,14 @@ class GracefulShutdownTests {
 			// never reads: shutdown must not wait for it beyond the grace period
 			CompletableFuture.runAsync(context::close).get(30, TimeUnit.SECONDS);
 		}
-		assertThat(output.getOut()).contains("Listener 'echo' closing 1 connection(s) still busy after the grace period");
+		assertThat(output.getOut())
+			.contains("Listener 'echo' closing 1 connection(s) still busy after the grace period");
 	}
 
 	@Test
 	void everyFrameReadBeforeShutdownIsAnswered(CapturedOutput output) throws Exception {
-		ConfigurableApplicationContext context = new SpringApplicationBuilder(SockscopeApplication.class).run(
-				"--server.port=0", "--sockscope.listeners.echo.port=0", "--logging.level.sockscope.frames=warn");
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(SockscopeApplication.class)
+			.run("--server.port=0", "--sockscope.listeners.echo.port=0", "--logging.level.sockscope.frames=warn");
 		int port = context.getBean(ListenerRegistry.class).port("echo");
 		MeterRegistry meters = context.getBean(MeterRegistry.class);
 		byte[] lines = new byte[16 * 1024 * 1024];
@@ -106,7 +109,8 @@ class GracefulShutdownTests {
 				}
 			});
 			// shut down mid-stream, with frames read and not yet answered
-			await().until(() -> meters.get("sockscope.frames.received").tag("listener", "echo").counter().count() > 10_000);
+			await().until(
+					() -> meters.get("sockscope.frames.received").tag("listener", "echo").counter().count() > 10_000);
 			double readBeforeClose = meters.get("sockscope.frames.received").tag("listener", "echo").counter().count();
 			context.close();
 			byte[] answered = replies.get(30, TimeUnit.SECONDS);
@@ -121,8 +125,7 @@ class GracefulShutdownTests {
 				.matcher(output.getOut());
 			assertThat(closed.find()).isTrue();
 			long received = Long.parseLong(closed.group(1));
-			assertThat(answered.length / 64).isGreaterThan((int) readBeforeClose)
-				.isEqualTo((int) (received / 64));
+			assertThat(answered.length / 64).isGreaterThan((int) readBeforeClose).isEqualTo((int) (received / 64));
 		}
 	}
 

@@ -30,9 +30,9 @@ class HalfCloseSeedGatewayTests {
 	private static final int MAX_FRAME_SIZE = 256 * 1024;
 
 	/**
-	 * The seed's request code, verbatim in its socket calls; {@code CLIENTS} threads run it
-	 * at once, each with a base64 payload of {@code SIZE} bytes, and report whether the reply
-	 * was exactly what they sent.
+	 * The seed's request code, verbatim in its socket calls; {@code CLIENTS} threads run
+	 * it at once, each with a base64 payload of {@code SIZE} bytes, and report whether
+	 * the reply was exactly what they sent.
 	 */
 	private static final String GATEWAY_CLIENT = """
 			import base64, os, socket, sys, threading

@@ -33,14 +33,17 @@ class ListenerStartupTests {
 
 	@Test
 	void listenerLogsOneLineWhenItStartsAndOneWhenItStops(CapturedOutput output) {
-		// a name no other test uses: cached contexts of other test classes in this JVM have
+		// a name no other test uses: cached contexts of other test classes in this JVM
+		// have
 		// 'echo' listeners of their own, whose connections may log while this test runs
 		String[] args = { "--sockscope.listeners.echo.enabled=false", "--sockscope.listeners.startlines.port=0" };
 		try (ConfigurableApplicationContext context = start(args)) {
 			assertThat(context.getBean(ListenerRegistry.class).isListening("startlines")).isTrue();
 		}
-		// the flow's channel and gateway are Spring Integration components, which log their
-		// own start and stop under the listener's flow id: chatter an operator has no use for
+		// the flow's channel and gateway are Spring Integration components, which log
+		// their
+		// own start and stop under the listener's flow id: chatter an operator has no use
+		// for
 		assertThat(output.getOut().lines().filter((line) -> line.contains("startlines"))).satisfiesExactly(
 				(line) -> assertThat(line).contains("Listener 'startlines' listening on 127.0.0.1:"),
 				(line) -> assertThat(line).contains("Listener 'startlines' stopped"));
@@ -51,8 +54,7 @@ class ListenerStartupTests {
 		try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
 			int port = taken.getLocalPort();
 			assertThatException().isThrownBy(() -> start("--sockscope.listeners.echo.port=" + port));
-			assertThat(output.getOut() + output.getErr())
-				.contains("APPLICATION FAILED TO START")
+			assertThat(output.getOut() + output.getErr()).contains("APPLICATION FAILED TO START")
 				.contains("Listener 'echo' cannot listen on 127.0.0.1:" + port + ": Address already in use")
 				.doesNotContain("at io.sockscope");
 		}

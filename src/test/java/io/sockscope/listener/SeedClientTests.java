@@ -22,8 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SeedClientTests {
 
 	/**
-	 * The seed's client loop: connect with {@code socket.create_connection}, send each line
-	 * with {@code sendall}, print the reply as {@code response: (...)}, stop at
+	 * The seed's client loop: connect with {@code socket.create_connection}, send each
+	 * line with {@code sendall}, print the reply as {@code response: (...)}, stop at
 	 * {@code .quit}.
 	 */
 	private static final String CLIENT = """

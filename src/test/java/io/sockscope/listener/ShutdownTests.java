@@ -39,9 +39,9 @@ class ShutdownTests {
 	@Test
 	void sigtermCompletesWithinTheGracePeriodWhileClientsNeverRead(@TempDir Path dir) throws Exception {
 		Path logFile = dir.resolve("sockscope.log");
-		Process process = new ProcessBuilder(JavaProcess.sockscope("--server.port=0", "--sockscope.listeners.echo.port=0",
-				"--sockscope.shutdown.grace-period=2s", "--sockscope.listeners.echo.write-timeout=0",
-				"--logging.level.sockscope.frames=warn"))
+		Process process = new ProcessBuilder(JavaProcess.sockscope("--server.port=0",
+				"--sockscope.listeners.echo.port=0", "--sockscope.shutdown.grace-period=2s",
+				"--sockscope.listeners.echo.write-timeout=0", "--logging.level.sockscope.frames=warn"))
 			.redirectErrorStream(true)
 			.redirectOutput(logFile.toFile())
 			.start();
@@ -71,10 +71,12 @@ class ShutdownTests {
 			assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("exited").isTrue();
 			Duration took = Duration.ofNanos(System.nanoTime() - start);
 			assertThat(log.get()).contains("Listener 'echo' stopped");
-			// those with replies still stuck were closed at the end of the grace period, the
+			// those with replies still stuck were closed at the end of the grace period,
+			// the
 			// others as soon as their replies were out
 			assertThat(log.get().lines().filter((line) -> line.contains("reason=shutdown"))).hasSize(20);
-			// the grace period, the second the forced close may take, and the JVM's own exit
+			// the grace period, the second the forced close may take, and the JVM's own
+			// exit
 			assertThat(took).isLessThan(Duration.ofSeconds(2 + 1 + 2));
 		}
 		finally {

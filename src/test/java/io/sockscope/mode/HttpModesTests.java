@@ -207,8 +207,7 @@ class HttpModesTests {
 			client.send("into the void\n").halfClose();
 			assertThat(client.readToEnd()).isEmpty();
 		}
-		await().untilAsserted(() -> assertThat(output.getOut())
-			.contains("listener=quiet conn=")
+		await().untilAsserted(() -> assertThat(output.getOut()).contains("listener=quiet conn=")
 			.contains("direction=in bytes=13 payload=\"into the void\""));
 		await().untilAsserted(() -> {
 			PrometheusScrape after = PrometheusScrape.of(this.managementPort);

@@ -27,14 +27,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the reader refuses it, and asserts:
  * <ul>
  * <li>an accepted request is byte for byte the input it came from, after at most
- * {@value HttpRequestReader#MAX_LEADING_EMPTY_LINES} empty lines, and within the limit;</li>
+ * {@value HttpRequestReader#MAX_LEADING_EMPTY_LINES} empty lines, and within the
+ * limit;</li>
  * <li>its bytes alone read back as the same request;</li>
  * <li>Netty's decoder accepts it too, with the same head, unless it has a bare LF line
  * ending (the one leniency sockscope keeps) or meets Netty's obs-text chunk extension
- * defect ({@link HttpRequestReaderNettyDifferentialTests#NETTY_OBS_TEXT_CHUNK_EXTENSION});</li>
- * <li>only the documented exceptions escape: a clean end between requests, an end
- * inside one (only once every byte is read), and a refusal that is a 400 counted as
- * decode or a 413/431 counted as oversize, read no further than just past the limit;</li>
+ * defect
+ * ({@link HttpRequestReaderNettyDifferentialTests#NETTY_OBS_TEXT_CHUNK_EXTENSION});</li>
+ * <li>only the documented exceptions escape: a clean end between requests, an end inside
+ * one (only once every byte is read), and a refusal that is a 400 counted as decode or a
+ * 413/431 counted as oversize, read no further than just past the limit;</li>
  * <li>allocation stays within a small multiple of the limit, plus a constant per byte
  * read (the strings of each line), never sized from what the request announces.</li>
  * </ul>
@@ -100,7 +102,8 @@ class HttpRequestReaderFuzzTests {
 	}
 
 	private static void readAllInAutoMode(FuzzWire wire, boolean measure) throws IOException {
-		HttpAwareDeserializer deserializer = HttpAwareDeserializer.detecting(Framing.LINE.newCodec(wire.maxFrameSize()));
+		HttpAwareDeserializer deserializer = HttpAwareDeserializer
+			.detecting(Framing.LINE.newCodec(wire.maxFrameSize()));
 		FuzzWire.Input in = wire.input();
 		while (true) {
 			int before = in.consumed();

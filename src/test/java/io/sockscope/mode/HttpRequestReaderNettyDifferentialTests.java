@@ -34,33 +34,29 @@ class HttpRequestReaderNettyDifferentialTests {
 	private static final int MAX_SIZE = 4096;
 
 	/**
-	 * A Netty defect the fuzz tests found: a byte over 0x7F inside a quoted chunk extension
-	 * (obs-text, which RFC 9110 5.6.4 allows in a quoted-string) makes its decoder fail
-	 * with an IndexOutOfBoundsException ("bitIndex < 0").
+	 * A Netty defect the fuzz tests found: a byte over 0x7F inside a quoted chunk
+	 * extension (obs-text, which RFC 9110 5.6.4 allows in a quoted-string) makes its
+	 * decoder fail with an IndexOutOfBoundsException ("bitIndex < 0").
 	 */
 	static final String NETTY_OBS_TEXT_CHUNK_EXTENSION = "obs-text in a quoted chunk extension: allowed by RFC 9110, "
 			+ "Netty's decoder fails on it with an IndexOutOfBoundsException";
 
 	static Stream<Arguments> validRequests() {
-		return Stream.of(
-				"GET / HTTP/1.1\r\nHost: h\r\n\r\n",
+		return Stream.of("GET / HTTP/1.1\r\nHost: h\r\n\r\n",
 				"POST /form HTTP/1.1\r\nHost: h\r\nContent-Type: text/plain\r\nContent-Length: 7\r\n\r\nhogehge",
 				"POST / HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n",
 				"POST / HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: Chunked\r\n\r\n0003;a=b;c=\"d e\"\r\nabc\r\n0\r\nX-T: t\r\n\r\n",
-				"GET / HTTP/1.0\r\n\r\n",
-				"GET / HTTP/1.0\r\nConnection: keep-alive\r\n\r\n",
+				"GET / HTTP/1.0\r\n\r\n", "GET / HTTP/1.0\r\nConnection: keep-alive\r\n\r\n",
 				"\r\n\r\nGET / HTTP/1.1\r\nHost: h\r\n\r\n",
 				"GET http://example.com/a?b HTTP/1.1\r\nHost: example.com\r\n\r\n",
 				"OPTIONS * HTTP/1.1\r\nHost: h\r\n\r\n",
 				"CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n",
-				"GET /a?b=c|d{e}^ HTTP/1.1\r\nHost: h\r\n\r\n",
-				"get / HTTP/1.1\r\nHost: h\r\n\r\n",
+				"GET /a?b=c|d{e}^ HTTP/1.1\r\nHost: h\r\n\r\n", "get / HTTP/1.1\r\nHost: h\r\n\r\n",
 				"PURGE /x HTTP/1.1\r\nHost: h\r\n\r\n",
 				"GET / HTTP/1.1\r\nHost: h\r\nX-Tab: a\tb\r\nX-Ows: \t padded \t\r\nX-Empty:\r\nX-Empty-Space: \r\n\r\n",
 				"GET / HTTP/1.1\r\nHost: h\r\nX-Latin: caf\u00e9 \u00ff\r\n\r\n",
 				"GET / HTTP/1.1\r\nHost: h\r\nX-A: 1\r\nX-A: 2\r\nx-a: 3\r\n\r\n",
-				"GET / HTTP/1.1\r\nhost: [::1]:8080\r\n\r\n",
-				"GET / HTTP/1.1\r\nHost:\r\n\r\n",
+				"GET / HTTP/1.1\r\nhost: [::1]:8080\r\n\r\n", "GET / HTTP/1.1\r\nHost:\r\n\r\n",
 				"POST / HTTP/1.1\r\nHost: h\r\nContent-Length: 0\r\n\r\n",
 				"POST / HTTP/1.1\r\nHost: h\r\nExpect: 100-continue\r\nContent-Length: 1\r\n\r\nx",
 				"GET / HTTP/1.1\r\nHost: h\r\nX-Quote: \"a, b\"; c=\\\"\r\n\r\n")
@@ -68,34 +64,30 @@ class HttpRequestReaderNettyDifferentialTests {
 	}
 
 	static Stream<Arguments> invalidRequests() {
-		return Stream.of(
-				"NOT A REQUEST\r\n\r\n",
-				"GET / HTTP/1.1\r\nHost: h\r\nContent-Length: 3\r\nContent-Length: 4\r\n\r\nabcd",
-				"POST / HTTP/1.1\r\nHost: h\r\nContent-Length: abc\r\n\r\n",
-				"POST / HTTP/1.1\r\nHost: h\r\nContent-Length: -1\r\n\r\n",
-				"POST / HTTP/1.1\r\nHost: h\r\nContent-Length: +3\r\n\r\nabc",
-				"GET / HTTP/1.1\r\nHost: h\r\nBad Name: x\r\n\r\n",
-				"GET / HTTP/1.1\r\nHost: h\r\n: empty name\r\n\r\n",
-				"GET / HTTP/1.1\r\nHost: h\r\nX(A): x\r\n\r\n",
-				"POST / HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\nxyz\r\nabc\r\n0\r\n\r\n",
-				"GET / HTTP/1.1\r\nHost: h\r\nX-A: a\u0000b\r\n\r\n",
-				"GET / HTTP/1.1\r\nHost: h\r\nX-A: a\u0001b\r\n\r\n",
-				"GET / HTTP/1.1\r\nHost: h\r\nX-A: a\u007fb\r\n\r\n",
-				"GET / HTTP/1.1\r\nHost : h\r\n\r\n",
-				"GET / HTTP/1.1\r\nHost: h\r\nX-A\t: a\r\n\r\n",
-				"GET / HTTP/1.1\r\nHost: h\r\nno colon\r\n\r\n",
-				"G(T / HTTP/1.1\r\nHost: h\r\n\r\n",
-				"GET / FTP/1.1\r\nHost: h\r\n\r\n",
-				"POST / HTTP/1.1\r\nHost: h\r\nContent-Length: 3\r\nContent-Length: 3\r\n\r\nabc",
-				"POST / HTTP/1.1\r\nHost: h\r\nContent-Length: 3, 3\r\n\r\nabc",
-				"POST / HTTP/1.1\r\nHost: h\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n",
-				"POST / HTTP/1.0\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n",
-				"GET / HTTP/1.1\r\nHost: h\r\nX-A: one\rX-B: two\r\n\r\n",
-				"POST / HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n3;n=a b\r\nabc\r\n0\r\n\r\n",
-				"POST / HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n3;n=\u0001\r\nabc\r\n0\r\n\r\n",
-				"POST / HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n0\r\nX-T: a\u0000b\r\n\r\n",
-				"POST / HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n4\r\nabc\r\n0\r\n\r\n",
-				"POST / HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n3\nabc\r\n0\r\n\r\n")
+		return Stream
+			.of("NOT A REQUEST\r\n\r\n",
+					"GET / HTTP/1.1\r\nHost: h\r\nContent-Length: 3\r\nContent-Length: 4\r\n\r\nabcd",
+					"POST / HTTP/1.1\r\nHost: h\r\nContent-Length: abc\r\n\r\n",
+					"POST / HTTP/1.1\r\nHost: h\r\nContent-Length: -1\r\n\r\n",
+					"POST / HTTP/1.1\r\nHost: h\r\nContent-Length: +3\r\n\r\nabc",
+					"GET / HTTP/1.1\r\nHost: h\r\nBad Name: x\r\n\r\n",
+					"GET / HTTP/1.1\r\nHost: h\r\n: empty name\r\n\r\n", "GET / HTTP/1.1\r\nHost: h\r\nX(A): x\r\n\r\n",
+					"POST / HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\nxyz\r\nabc\r\n0\r\n\r\n",
+					"GET / HTTP/1.1\r\nHost: h\r\nX-A: a\u0000b\r\n\r\n",
+					"GET / HTTP/1.1\r\nHost: h\r\nX-A: a\u0001b\r\n\r\n",
+					"GET / HTTP/1.1\r\nHost: h\r\nX-A: a\u007fb\r\n\r\n", "GET / HTTP/1.1\r\nHost : h\r\n\r\n",
+					"GET / HTTP/1.1\r\nHost: h\r\nX-A\t: a\r\n\r\n", "GET / HTTP/1.1\r\nHost: h\r\nno colon\r\n\r\n",
+					"G(T / HTTP/1.1\r\nHost: h\r\n\r\n", "GET / FTP/1.1\r\nHost: h\r\n\r\n",
+					"POST / HTTP/1.1\r\nHost: h\r\nContent-Length: 3\r\nContent-Length: 3\r\n\r\nabc",
+					"POST / HTTP/1.1\r\nHost: h\r\nContent-Length: 3, 3\r\n\r\nabc",
+					"POST / HTTP/1.1\r\nHost: h\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n",
+					"POST / HTTP/1.0\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n",
+					"GET / HTTP/1.1\r\nHost: h\r\nX-A: one\rX-B: two\r\n\r\n",
+					"POST / HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n3;n=a b\r\nabc\r\n0\r\n\r\n",
+					"POST / HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n3;n=\u0001\r\nabc\r\n0\r\n\r\n",
+					"POST / HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n0\r\nX-T: a\u0000b\r\n\r\n",
+					"POST / HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n4\r\nabc\r\n0\r\n\r\n",
+					"POST / HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n3\nabc\r\n0\r\n\r\n")
 			.map(Arguments::of);
 	}
 
@@ -110,7 +102,8 @@ class HttpRequestReaderNettyDifferentialTests {
 				"a coding other than chunked: sockscope decodes none");
 		cases.put("POST / HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked, chunked\r\n\r\n0\r\n\r\n",
 				"chunked twice: RFC 9112 7 forbids applying chunked more than once");
-		cases.put("POST / HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n",
+		cases.put(
+				"POST / HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n",
 				"chunked twice, in two fields");
 		cases.put("GET / HTTP/1.1\r\nHost: h\r\nX-A: a\r\n b\r\n\r\n",
 				"obsolete line folding: RFC 9112 5.2 lets a server reject it; Netty joins the lines");
@@ -119,7 +112,8 @@ class HttpRequestReaderNettyDifferentialTests {
 		cases.put("GET / HTTP/1.1\r\n\r\n", "HTTP/1.1 without Host: RFC 9112 3.2 says a server must answer 400");
 		cases.put("GET / HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n", "two Host fields: RFC 9112 3.2, 400");
 		cases.put("GET / HTTP/1.1\r\nHost: a b\r\n\r\n", "Host that is not uri-host [:port]: RFC 9112 3.2, 400");
-		cases.put("GET  / HTTP/1.1\r\nHost: h\r\n\r\n", "two spaces in the request line: RFC 9112 3 asks for single SP");
+		cases.put("GET  / HTTP/1.1\r\nHost: h\r\n\r\n",
+				"two spaces in the request line: RFC 9112 3 asks for single SP");
 		cases.put("GET /\t HTTP/1.1\r\nHost: h\r\n\r\n", "tab in the request line");
 		cases.put(" GET / HTTP/1.1\r\nHost: h\r\n\r\n", "whitespace before the method");
 		cases.put("GET / HTTP/1.2\r\nHost: h\r\n\r\n", "only HTTP/1.0 and HTTP/1.1 are read");
@@ -168,8 +162,8 @@ class HttpRequestReaderNettyDifferentialTests {
 	void requestNettyAcceptsIsRejectedBySockscopeOnPurpose(String request, String reason) {
 		assertThat(sockscope(request).accepted()).as(reason).isFalse();
 		Verdict netty = netty(request);
-		assertThat(netty.accepted()).as("Netty rejects %s (%s): move it to invalidRequests", escaped(request),
-				netty.problem())
+		assertThat(netty.accepted())
+			.as("Netty rejects %s (%s): move it to invalidRequests", escaped(request), netty.problem())
 			.isTrue();
 	}
 
@@ -207,9 +201,10 @@ class HttpRequestReaderNettyDifferentialTests {
 	 * last content without a failure.
 	 */
 	static Verdict netty(String request) {
-		// limits above any sockscope's fuzz tests use, so that only sockscope's limit applies
-		EmbeddedChannel channel = new EmbeddedChannel(new HttpRequestDecoder(
-				new HttpDecoderConfig().setMaxInitialLineLength(65536).setMaxHeaderSize(65536)));
+		// limits above any sockscope's fuzz tests use, so that only sockscope's limit
+		// applies
+		EmbeddedChannel channel = new EmbeddedChannel(
+				new HttpRequestDecoder(new HttpDecoderConfig().setMaxInitialLineLength(65536).setMaxHeaderSize(65536)));
 		try {
 			channel.writeInbound(Unpooled.wrappedBuffer(request.getBytes(StandardCharsets.ISO_8859_1)));
 			List<String> head = null;

@@ -46,8 +46,10 @@ class HttpRequestReaderTests {
 
 	@Test
 	void bareLineFeedLineEndingsAreAcceptedForNetcatUsers() throws IOException {
-		// RFC 9112 2.2 lets a recipient take a bare LF as a line terminator; printf and nc
-		// users type requests that way, and a bare LF cannot hide a line from a CRLF parser
+		// RFC 9112 2.2 lets a recipient take a bare LF as a line terminator; printf and
+		// nc
+		// users type requests that way, and a bare LF cannot hide a line from a CRLF
+		// parser
 		String request = "POST / HTTP/1.1\nHost: h\nContent-Length: 2\n\nhi";
 		assertThat(text(read(request).payload())).isEqualTo(request);
 	}
@@ -81,11 +83,9 @@ class HttpRequestReaderTests {
 	@Test
 	void requestTargetFormsAreAcceptedForTheirMethods() throws IOException {
 		assertThat(read("OPTIONS * HTTP/1.1\r\nHost: h\r\n\r\n").payload()).isNotEmpty();
-		assertThat(read("CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n").payload())
-			.isNotEmpty();
+		assertThat(read("CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n").payload()).isNotEmpty();
 		assertThat(read("CONNECT [::1]:8080 HTTP/1.1\r\nHost: [::1]:8080\r\n\r\n").payload()).isNotEmpty();
-		assertThat(read("GET http://example.com/x?y HTTP/1.1\r\nHost: example.com\r\n\r\n").payload())
-			.isNotEmpty();
+		assertThat(read("GET http://example.com/x?y HTTP/1.1\r\nHost: example.com\r\n\r\n").payload()).isNotEmpty();
 	}
 
 	@Test
@@ -115,8 +115,8 @@ class HttpRequestReaderTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "identity, chunked", "gzip, chunked", "chunked, chunked", "chunked, gzip",
-			"identity", "" })
+	@ValueSource(
+			strings = { "identity, chunked", "gzip, chunked", "chunked, chunked", "chunked, gzip", "identity", "" })
 	void transferEncodingOtherThanOneChunkedIsRejected(String codings) {
 		assertThat(rejection("POST / HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: " + codings + "\r\n\r\n0\r\n\r\n"))
 			.hasMessageStartingWith("Transfer-Encoding");
@@ -165,7 +165,8 @@ class HttpRequestReaderTests {
 
 	@Test
 	void headOverTheLimitIsCountedAsOversizeWith431() {
-		HttpRequestException tooLarge = rejection("GET / HTTP/1.1\r\nHost: h\r\nX-Big: " + "a".repeat(2000) + "\r\n\r\n");
+		HttpRequestException tooLarge = rejection(
+				"GET / HTTP/1.1\r\nHost: h\r\nX-Big: " + "a".repeat(2000) + "\r\n\r\n");
 		assertThat(tooLarge.getStatus()).isEqualTo(431);
 		assertThat(tooLarge.getKind()).isEqualTo(ErrorKind.OVERSIZE);
 		assertThat(tooLarge).hasMessage("Request head exceeds max-frame-size of 1024 bytes");
@@ -223,11 +224,11 @@ class HttpRequestReaderTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { " 3", "3 ", "-3", "0x3", "", "3;", "3;=v", "3;n=", "3;n=\"open", "3;n=a b",
-			"3;n=\u0001", "3;n=\"\u0001\"", "3\0" })
+	@ValueSource(strings = { " 3", "3 ", "-3", "0x3", "", "3;", "3;=v", "3;n=", "3;n=\"open", "3;n=a b", "3;n=\u0001",
+			"3;n=\"\u0001\"", "3\0" })
 	void malformedChunkSizeLinesAreRejected(String sizeLine) {
-		assertThat(rejection("POST / HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n" + sizeLine
-				+ "\r\nabc\r\n0\r\n\r\n"))
+		assertThat(rejection(
+				"POST / HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n" + sizeLine + "\r\nabc\r\n0\r\n\r\n"))
 			.hasMessageStartingWith("Malformed chunk");
 	}
 
@@ -240,7 +241,8 @@ class HttpRequestReaderTests {
 
 	@Test
 	void bareCarriageReturnInAChunkSizeLineIsRejected() {
-		assertThat(rejection("POST / HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n3\r;x\r\nabc\r\n0\r\n\r\n"))
+		assertThat(
+				rejection("POST / HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n3\r;x\r\nabc\r\n0\r\n\r\n"))
 			.hasMessage("Bare CR in request");
 	}
 
@@ -263,7 +265,8 @@ class HttpRequestReaderTests {
 	@ValueSource(strings = { "3\nabc\r\n0\r\n\r\n", "3\r\nabc\n0\r\n\r\n", "4\r\nabc\r\n0\r\n\r\n",
 			"3\r\nabc\r\n0\n\r\n", "3\r\nabc\r\n0\r\nX-T: t\n\r\n", "3\r\nabc\r\n0\r\n\n" })
 	void chunkedBodyLinesEndedByABareLineFeedAreRejected(String body) {
-		// the third: a chunk of 4 whose data ends in the CR that a lenient parser takes for
+		// the third: a chunk of 4 whose data ends in the CR that a lenient parser takes
+		// for
 		// half of the line's CRLF (a finding of the fuzz tests)
 		assertThat(rejection("POST / HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n" + body))
 			.hasMessage("Chunked body line not ended by CRLF");

@@ -74,8 +74,8 @@ class RelayIsolationTests {
 	}
 
 	/**
-	 * A port whose accept queue is full: the kernel drops further connection attempts,
-	 * so connecting to it takes until the connect timeout.
+	 * A port whose accept queue is full: the kernel drops further connection attempts, so
+	 * connecting to it takes until the connect timeout.
 	 */
 	private static ServerSocket fullBacklog() throws IOException {
 		ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
@@ -152,7 +152,8 @@ class RelayIsolationTests {
 		SoftAssertions softly = new SoftAssertions();
 		softly.assertThat(aReplies).as("A's replies").noneMatch((reply) -> reply.contains("B-"));
 		softly.assertThat(bReplies).as("B's replies").noneMatch((reply) -> reply.contains("A-"));
-		// with one pooled connection, a client's frame may wait for the other's late frame
+		// with one pooled connection, a client's frame may wait for the other's late
+		// frame
 		// past its own deadline and get an error instead
 		boolean turnsTaken = listener.equals("pooled");
 		softly.assertThat(notOwnReplies("A", aReplies, turnsTaken)).as("A's replies not its own").isEmpty();
@@ -257,7 +258,8 @@ class RelayIsolationTests {
 		double errorsBefore = upstreamErrors(listener);
 		try (TcpClient client = TcpClient.connect(port(listener))) {
 			assertThat(exchange(client, "N-1 notify")).isEqualTo("N-1 notify");
-			// the notice comes while the connection is idle: it is logged, counted and the
+			// the notice comes while the connection is idle: it is logged, counted and
+			// the
 			// connection closed before the next frame needs one
 			await().until(() -> upstreamErrors(listener) == errorsBefore + 1);
 			assertThat(exchange(client, "N-2")).isEqualTo("N-2");
@@ -293,7 +295,8 @@ class RelayIsolationTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "perclient", "unreachable" })
 	void errorComesWithinTheTimeoutWhetherConnectingOrWaitingForTheReplyTakesIt(String listener) {
-		// 'perclient' accepts at once and never answers 'late' frames in time; 'unreachable'
+		// 'perclient' accepts at once and never answers 'late' frames in time;
+		// 'unreachable'
 		// never completes the connect: either way the client waits for one deadline
 		for (int i = 0; i < 3; i++) {
 			try (TcpClient client = TcpClient.connect(port(listener))) {
@@ -312,8 +315,7 @@ class RelayIsolationTests {
 		try (TcpClient client = TcpClient.connect(port("pooled"))) {
 			assertThat(exchange(client, "E-1 twice \u001b[31m")).isEqualTo("E-1 twice \u001b[31m");
 		}
-		await().untilAsserted(() -> assertThat(output.getOut())
-			.contains("payload=\"E-1 twice \\x1b[31m again\"")
+		await().untilAsserted(() -> assertThat(output.getOut()).contains("payload=\"E-1 twice \\x1b[31m again\"")
 			.doesNotContain("E-1 twice \u001b[31m again"));
 		assertThat(upstreamErrors("pooled")).isEqualTo(errorsBefore + 1);
 	}

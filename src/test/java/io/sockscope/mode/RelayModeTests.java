@@ -66,8 +66,8 @@ class RelayModeTests {
 				"--sockscope.listeners.front.relay.port=" + upstreamPort,
 				"--sockscope.listeners.front.relay.framing=length-header-2",
 				"--sockscope.listeners.front.relay.timeout=1s", "--sockscope.listeners.front.log.lines-per-second=0",
-				"--sockscope.listeners.mute.port=0",
-				"--sockscope.listeners.mute.mode=relay", "--sockscope.listeners.mute.relay.host=127.0.0.1",
+				"--sockscope.listeners.mute.port=0", "--sockscope.listeners.mute.mode=relay",
+				"--sockscope.listeners.mute.relay.host=127.0.0.1",
 				"--sockscope.listeners.mute.relay.port=" + silentUpstream.getLocalPort(),
 				"--sockscope.listeners.mute.relay.timeout=500ms");
 	}

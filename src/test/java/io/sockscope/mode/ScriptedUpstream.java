@@ -23,10 +23,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A line-framed upstream that echoes each line, and misbehaves on the lines that ask it
  * to: one platform thread per connection, plain blocking sockets. A line containing
  * <ul>
- * <li>{@code twice} gets two replies, the line and the line plus {@code " again"}, in
- * one write;</li>
- * <li>{@code slow} gets its reply after {@link #SLOW}, well within the relay's timeout, and
- * the lines after it wait their turn: a command that takes a while;</li>
+ * <li>{@code twice} gets two replies, the line and the line plus {@code " again"}, in one
+ * write;</li>
+ * <li>{@code slow} gets its reply after {@link #SLOW}, well within the relay's timeout,
+ * and the lines after it wait their turn: a command that takes a while;</li>
  * <li>{@code late} gets its reply after {@code lateBy}, past the relay's timeout;</li>
  * <li>{@code notify} gets its reply, and {@link #SLOW} later a notice nobody asked
  * for;</li>
@@ -131,8 +131,8 @@ final class ScriptedUpstream implements Closeable {
 		}
 		else if (line.contains("slow")) {
 			// what the command takes to run, not a wait of the test's
-			awaitQuietly(this.later.schedule(() -> writeQuietly(out, line + "\n"), SLOW.toMillis(),
-					TimeUnit.MILLISECONDS));
+			awaitQuietly(
+					this.later.schedule(() -> writeQuietly(out, line + "\n"), SLOW.toMillis(), TimeUnit.MILLISECONDS));
 		}
 		else if (line.contains("notify")) {
 			write(out, line + "\n");

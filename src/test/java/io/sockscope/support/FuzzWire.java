@@ -14,7 +14,8 @@ import io.sockscope.framing.BufferedInput;
  * header bytes read as a limit of 64 and a plain stream.
  *
  * @param maxFrameSize the limit to read with
- * @param readSize how many bytes each simulated socket read brings, or 0 for a plain stream
+ * @param readSize how many bytes each simulated socket read brings, or 0 for a plain
+ * stream
  * @param wire the bytes the peer sends
  */
 public record FuzzWire(int maxFrameSize, int readSize, byte[] wire) {

@@ -48,8 +48,8 @@ public final class Markdown {
 		for (int i = 0; i < lines.size(); i++) {
 			if (lines.get(i).strip().equals(marker)) {
 				if (i + 1 >= lines.size() || !lines.get(i + 1).startsWith("```")) {
-					throw new IllegalStateException(document + ":" + (i + 1) + ": " + marker
-							+ " must be followed by a fenced code block");
+					throw new IllegalStateException(
+							document + ":" + (i + 1) + ": " + marker + " must be followed by a fenced code block");
 				}
 				List<String> block = new ArrayList<>();
 				int j = i + 2;

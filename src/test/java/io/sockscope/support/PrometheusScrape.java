@@ -35,10 +35,9 @@ public final class PrometheusScrape {
 
 	public static PrometheusScrape of(int managementPort) {
 		try {
-			HttpResponse<String> response = HttpClient.newHttpClient().send(
-					HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/actuator/prometheus"))
-						.build(),
-					HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> response = HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/actuator/prometheus"))
+					.build(), HttpResponse.BodyHandlers.ofString());
 			if (response.statusCode() != 200) {
 				throw new IllegalStateException("Scrape answered " + response.statusCode());
 			}
@@ -51,8 +50,8 @@ public final class PrometheusScrape {
 
 	/**
 	 * The value of one sample, exactly as named with its labels in Prometheus' order
-	 * (alphabetical), such as {@code sockscope_errors_total{kind="oversize",listener="echo"}};
-	 * 0 if absent.
+	 * (alphabetical), such as
+	 * {@code sockscope_errors_total{kind="oversize",listener="echo"}}; 0 if absent.
 	 */
 	public double value(String sample) {
 		return this.samples.getOrDefault(sample, 0.0);

@@ -10,9 +10,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 
 /**
- * The whole application, started once for every test class that uses this annotation:
- * the default {@code echo} listener on a free port and the actuator on a random port.
- * Tests share the context, so they measure counts as differences, never as totals. Every
+ * The whole application, started once for every test class that uses this annotation: the
+ * default {@code echo} listener on a free port and the actuator on a random port. Tests
+ * share the context, so they measure counts as differences, never as totals. Every
  * inspection line is logged, whatever the tests before sent in the same second.
  */
 @Target(ElementType.TYPE)
