@@ -32,6 +32,8 @@ public class BenchCommand implements Callable<Integer> {
 
 	private static final int EXIT_FAILED = 1;
 
+	// injected by picocli before call()
+	@SuppressWarnings("NullAway.Init")
 	@Spec
 	private CommandSpec spec;
 

@@ -145,8 +145,12 @@ final class FrameReader extends ChannelInboundHandlerAdapter {
 				}
 				break;
 			}
-			catch (IOException | UncheckedIOException ex) {
-				notFramed(ctx, (ex instanceof UncheckedIOException unchecked) ? unchecked.getCause() : ex);
+			catch (IOException ex) {
+				notFramed(ctx, ex);
+				break;
+			}
+			catch (UncheckedIOException ex) {
+				notFramed(ctx, ex.getCause());
 				break;
 			}
 			this.input.frameDone();
@@ -207,7 +211,7 @@ final class FrameReader extends ChannelInboundHandlerAdapter {
 	/**
 	 * The deserializer could not read a frame from what was received.
 	 */
-	private void notFramed(ChannelHandlerContext ctx, Throwable cause) {
+	private void notFramed(ChannelHandlerContext ctx, @Nullable Throwable cause) {
 		if (cause instanceof HttpRequestException invalid) {
 			reject(invalid.getKind(), invalid.getMessage(), new Reply.Verbatim(invalid.response(), CloseReason.ERROR));
 		}

@@ -80,7 +80,7 @@ public class ListenerRegistry implements SmartLifecycle {
 		this.inspectionLogging.track(name, inspection);
 		AtomicReference<ListenerConnectionFactory> factory = new AtomicReference<>();
 		TrafficRecorder recorder = this.metrics.recorderFor(name, listener.maxFrameBytes(),
-				() -> factory.get().activeConnections());
+				() -> activeConnections(factory.get()));
 		this.metrics.logDrops(name, logDrops::overRate, logDrops::queueFull);
 		ConnectionObserver observer = ConnectionObserver.of(new TrafficObserver(recorder), inspection);
 		Executor worker = listener.mode().blocks() ? Workers.create(name, listener.platformThreads()) : null;
@@ -111,6 +111,10 @@ public class ListenerRegistry implements SmartLifecycle {
 		this.running.put(name, new RunningListener(name, id, connections, handler, worker));
 		logger.info("Listener '" + name + "' listening on " + listener.host() + ":" + connections.boundPort()
 				+ " (framing=" + listener.framing().displayName() + ", mode=" + listener.mode().displayName() + ")");
+	}
+
+	private static int activeConnections(@Nullable ListenerConnectionFactory connections) {
+		return (connections != null) ? connections.activeConnections() : 0;
 	}
 
 	/**

@@ -2,9 +2,7 @@ package io.sockscope.metrics;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 import java.util.stream.Stream;
@@ -27,7 +25,7 @@ final class MicrometerTrafficRecorder implements TrafficRecorder {
 
 	private final Counter opened;
 
-	private final Map<CloseReason, Counter> closed = new EnumMap<>(CloseReason.class);
+	private final Counter[] closed = new Counter[CloseReason.values().length];
 
 	private final Counter received;
 
@@ -43,7 +41,7 @@ final class MicrometerTrafficRecorder implements TrafficRecorder {
 
 	private final Timer frameHandling;
 
-	private final Map<ErrorKind, Counter> errors = new EnumMap<>(ErrorKind.class);
+	private final Counter[] errors = new Counter[ErrorKind.values().length];
 
 	private final Timer upstream;
 
@@ -80,8 +78,8 @@ final class MicrometerTrafficRecorder implements TrafficRecorder {
 			.register(registry);
 		this.opened = counter(registry, SockscopeMeters.CONNECTIONS_OPENED, tags);
 		for (CloseReason reason : CloseReason.values()) {
-			this.closed.put(reason, counter(registry, SockscopeMeters.CONNECTIONS_CLOSED,
-					tags.and(SockscopeMeters.Tags.REASON.key(), reason.tagValue())));
+			this.closed[reason.ordinal()] = counter(registry, SockscopeMeters.CONNECTIONS_CLOSED,
+					tags.and(SockscopeMeters.Tags.REASON.key(), reason.tagValue()));
 		}
 		this.received = counter(registry, SockscopeMeters.RECEIVED, tags);
 		this.sent = counter(registry, SockscopeMeters.SENT, tags);
@@ -105,8 +103,8 @@ final class MicrometerTrafficRecorder implements TrafficRecorder {
 			.publishPercentileHistogram()
 			.register(registry);
 		for (ErrorKind kind : ErrorKind.values()) {
-			this.errors.put(kind, counter(registry, SockscopeMeters.ERRORS,
-					tags.and(SockscopeMeters.Tags.KIND.key(), kind.tagValue())));
+			this.errors[kind.ordinal()] = counter(registry, SockscopeMeters.ERRORS,
+					tags.and(SockscopeMeters.Tags.KIND.key(), kind.tagValue()));
 		}
 	}
 
@@ -125,7 +123,7 @@ final class MicrometerTrafficRecorder implements TrafficRecorder {
 
 	@Override
 	public void connectionClosed(CloseReason reason) {
-		this.closed.get(reason).increment();
+		this.closed[reason.ordinal()].increment();
 	}
 
 	@Override
@@ -161,7 +159,7 @@ final class MicrometerTrafficRecorder implements TrafficRecorder {
 
 	@Override
 	public void error(ErrorKind kind) {
-		this.errors.get(kind).increment();
+		this.errors[kind.ordinal()].increment();
 	}
 
 	@Override

@@ -1,6 +1,7 @@
 package io.sockscope.mode;
 
 import io.sockscope.framing.Received;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code auto} mode: HTTP requests are answered as in {@code http} mode, every other
@@ -13,7 +14,7 @@ final class AutoHandler implements FrameHandler {
 	private final FrameHandler echo = new EchoHandler();
 
 	@Override
-	public Reply handle(String connectionId, Received received) {
+	public @Nullable Reply handle(String connectionId, Received received) {
 		return (received instanceof HttpRequest) ? this.http.handle(connectionId, received)
 				: this.echo.handle(connectionId, received);
 	}

@@ -79,7 +79,7 @@ final class RelayHandler implements FrameHandler {
 			}
 		}
 		catch (ExchangeException ex) {
-			return error(frame, ex.getMessage());
+			return error(frame, String.valueOf(ex.getMessage()));
 		}
 		this.recorder.upstreamRoundTrip(System.nanoTime() - start);
 		unfit = this.listenerCodec.whyCannotCarry(reply.payload());
