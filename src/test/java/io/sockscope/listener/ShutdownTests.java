@@ -77,7 +77,10 @@ class ShutdownTests {
 			assertThat(log.get().lines().filter((line) -> line.contains("reason=shutdown"))).hasSize(20);
 			// the grace period, the second the forced close may take, and the JVM's own
 			// exit
-			assertThat(took).isLessThan(Duration.ofSeconds(2 + 1 + 2));
+			// (Tomcat, Spring, a busy CI machine): well short of the minute it took when
+			// a
+			// blocked write held the connection's thread
+			assertThat(took).isLessThan(Duration.ofSeconds(2 + 1 + 4));
 		}
 		finally {
 			process.destroyForcibly();
