@@ -38,6 +38,8 @@ public final class InspectionLog implements ConnectionObserver {
 
 	private final LogLineBudget budget;
 
+	private final LogDrops drops;
+
 	/**
 	 * Whether the frame and connection loggers are on at INFO: asked of Logback once a
 	 * second ({@link #refreshLevels()}) instead of twice per frame, where its turbo
@@ -53,9 +55,18 @@ public final class InspectionLog implements ConnectionObserver {
 	 * @param linesPerSecond most lines written each second, 0 for no limit
 	 * @param drops where lines left out are counted
 	 */
-	public InspectionLog(PayloadRenderer renderer, int linesPerSecond, LogDrops drops) {
+	InspectionLog(PayloadRenderer renderer, int linesPerSecond, LogDrops drops) {
 		this.renderer = renderer;
+		this.drops = drops;
 		this.budget = new LogLineBudget(linesPerSecond, drops);
+	}
+
+	/**
+	 * The lines this log left out.
+	 * @return the counts
+	 */
+	public LogDrops drops() {
+		return this.drops;
 	}
 
 	/**

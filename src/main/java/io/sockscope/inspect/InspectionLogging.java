@@ -53,23 +53,20 @@ public class InspectionLogging implements SmartLifecycle {
 	}
 
 	/**
-	 * Start counting the lines a listener's log leaves out.
+	 * Create a listener's inspection log: its lines go through this queue, the lines it
+	 * leaves out are counted and summed up, and it follows the logging levels, asked once
+	 * a second.
 	 * @param listener the listener's name
-	 * @return its counts
+	 * @param renderer how its payloads are shown
+	 * @param linesPerSecond most lines it writes each second, 0 for no limit
+	 * @return the log
 	 */
-	public LogDrops register(String listener) {
+	public InspectionLog register(String listener, PayloadRenderer renderer, int linesPerSecond) {
 		LogDrops listenerDrops = new LogDrops();
+		InspectionLog log = new InspectionLog(renderer, linesPerSecond, listenerDrops);
 		this.drops.put(listener, listenerDrops);
-		return listenerDrops;
-	}
-
-	/**
-	 * Keep a listener's log up to date with the logging levels, once a second.
-	 * @param listener the listener's name
-	 * @param log its inspection log
-	 */
-	public void track(String listener, InspectionLog log) {
 		this.logs.put(listener, log);
+		return log;
 	}
 
 	/**

@@ -311,8 +311,17 @@ final class ChannelConnection extends TcpConnectionSupport implements InterimRes
 		});
 	}
 
-	void busy(boolean handingToWorker) {
-		this.busy = handingToWorker;
+	void busy(boolean withWorker) {
+		this.busy = withWorker;
+	}
+
+	/**
+	 * Whether a frame is with a worker: the connection reads no further frame until its
+	 * reply is written.
+	 * @return {@code true} while it is
+	 */
+	boolean isBusy() {
+		return this.busy;
 	}
 
 	/**

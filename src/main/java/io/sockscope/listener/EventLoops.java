@@ -56,14 +56,6 @@ public class EventLoops implements DisposableBean {
 		return this.epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
 	}
 
-	/**
-	 * The transport in use, for the start-up log.
-	 * @return {@code epoll} or {@code nio}
-	 */
-	String transport() {
-		return this.epoll ? "epoll" : "nio";
-	}
-
 	@Override
 	public synchronized void destroy() {
 		EventLoopGroup started = this.group;

@@ -63,11 +63,6 @@ final class FrameReader extends ChannelInboundHandlerAdapter {
 
 	private @Nullable ByteBuf received;
 
-	/**
-	 * A frame is with a worker; the next waits until its reply is written.
-	 */
-	private boolean busy;
-
 	private boolean draining;
 
 	/**
@@ -114,7 +109,7 @@ final class FrameReader extends ChannelInboundHandlerAdapter {
 	 * Read and handle every whole frame received, as long as the connection may go on.
 	 */
 	private void readFrames(ChannelHandlerContext ctx) {
-		while (!this.busy && this.discarded < 0 && ctx.channel().isActive()) {
+		while (!this.connection.isBusy() && this.discarded < 0 && ctx.channel().isActive()) {
 			if (!ctx.channel().isWritable()) {
 				// the client is not reading its replies: read no more of its frames until
 				// it does
@@ -158,9 +153,12 @@ final class FrameReader extends ChannelInboundHandlerAdapter {
 		}
 		this.connection.flush();
 		releaseIfRead();
-		ctx.channel()
-			.config()
-			.setAutoRead(!this.busy && !this.draining && this.discarded < 0 && ctx.channel().isWritable());
+		boolean readOn = !this.connection.isBusy() && !this.draining && this.discarded < 0
+				&& ctx.channel().isWritable();
+		// set only when it changes: every set is an atomic exchange, after every read
+		if (ctx.channel().config().isAutoRead() != readOn) {
+			ctx.channel().config().setAutoRead(readOn);
+		}
 	}
 
 	private void handle(ChannelHandlerContext ctx, Received frame) {
@@ -169,12 +167,10 @@ final class FrameReader extends ChannelInboundHandlerAdapter {
 			handleOrReject(frame);
 			return;
 		}
-		this.busy = true;
 		this.connection.busy(true);
 		worker.execute(() -> {
 			handleOrReject(frame);
 			ctx.executor().execute(() -> {
-				this.busy = false;
 				this.connection.busy(false);
 				if (ctx.channel().isActive()) {
 					readFrames(ctx);
@@ -261,7 +257,7 @@ final class FrameReader extends ChannelInboundHandlerAdapter {
 	 */
 	void drain(ChannelHandlerContext ctx) {
 		this.draining = true;
-		if (!this.busy) {
+		if (!this.connection.isBusy()) {
 			readFrames(ctx);
 		}
 	}
@@ -273,7 +269,7 @@ final class FrameReader extends ChannelInboundHandlerAdapter {
 			if (this.discarded >= 0) {
 				this.connection.closeFor(CloseReason.CLIENT);
 			}
-			else if (!this.busy) {
+			else if (!this.connection.isBusy()) {
 				readFrames(ctx);
 			}
 		}
@@ -309,7 +305,7 @@ final class FrameReader extends ChannelInboundHandlerAdapter {
 		releaseAll();
 		this.connection.discardUnflushed();
 		this.connection.closed();
-		if (!this.busy) {
+		if (!this.connection.isBusy()) {
 			// else once the worker is done with its frame
 			this.connection.ended();
 		}

@@ -74,10 +74,9 @@ public class ListenerRegistry implements SmartLifecycle {
 	private void startListener(String name, SockscopeProperties.Listener listener) {
 		FrameCodec codec = listener.framing().newCodec(listener.maxFrameBytes());
 		int logBytes = (int) Math.min(Integer.MAX_VALUE, listener.log().maxBytes().toBytes());
-		LogDrops logDrops = this.inspectionLogging.register(name);
-		InspectionLog inspection = new InspectionLog(new PayloadRenderer(listener.log().payload(), logBytes),
-				listener.log().linesPerSecond(), logDrops);
-		this.inspectionLogging.track(name, inspection);
+		InspectionLog inspection = this.inspectionLogging.register(name,
+				new PayloadRenderer(listener.log().payload(), logBytes), listener.log().linesPerSecond());
+		LogDrops logDrops = inspection.drops();
 		AtomicReference<ListenerConnectionFactory> factory = new AtomicReference<>();
 		TrafficRecorder recorder = this.metrics.recorderFor(name, listener.maxFrameBytes(),
 				() -> activeConnections(factory.get()));
