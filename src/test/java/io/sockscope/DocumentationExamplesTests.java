@@ -179,10 +179,7 @@ class DocumentationExamplesTests {
 	 * {@code java -jar target/sockscope.jar} runs the classes under test.
 	 */
 	private static ProcessRun bash(String command) {
-		String sockscope = JavaProcess.sockscope()
-			.stream()
-			.map((argument) -> "'" + argument.replace("'", "'\\''") + "'")
-			.collect(Collectors.joining(" "));
+		String sockscope = JavaProcess.sockscopeShellLine();
 		String script = command.replace("java -jar target/sockscope.jar", sockscope);
 		return ProcessRun.run(List.of("bash", "-c", "{\n" + script + "\n} 2>&1"), new byte[0],
 				Map.of("LC_ALL", "C.UTF-8"), Duration.ofMinutes(2));

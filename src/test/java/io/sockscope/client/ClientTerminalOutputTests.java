@@ -3,12 +3,10 @@ package io.sockscope.client;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 import io.sockscope.listener.ListenerRegistry;
 import io.sockscope.support.JavaProcess;
-import io.sockscope.support.ProcessRun;
-import org.junit.jupiter.api.AfterEach;
+import io.sockscope.support.TmuxSession;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,11 +32,6 @@ class ClientTerminalOutputTests {
 	@Autowired
 	ListenerRegistry listeners;
 
-	@AfterEach
-	void killSession() {
-		ProcessRun.run(List.of("tmux", "kill-session", "-t", this.session));
-	}
-
 	@Test
 	void sendToATerminalEndsTheLineTheReplyLeftOpen() {
 		String client = command("client", "--port", port("lh2"), "--framing", "length-header-2", "--send", "hello");
@@ -63,19 +56,17 @@ class ClientTerminalOutputTests {
 	 * printed its exit status; blank lines at the end of the pane are left out.
 	 */
 	private List<String> shellLines(String commandLine) {
-		tmux("new-session", "-d", "-s", this.session, "-x", "160", "-y", "40",
-				"sh -c '" + commandLine.replace("'", "'\\''") + "; sleep 60'");
-		// a client JVM starts and stops a Spring context: give it time on a busy machine
-		await().atMost(Duration.ofSeconds(60)).until(() -> screen().contains("exit "));
-		List<String> lines = new ArrayList<>(screen().lines().toList());
-		while (!lines.isEmpty() && lines.get(lines.size() - 1).isBlank()) {
-			lines.remove(lines.size() - 1);
+		try (TmuxSession terminal = TmuxSession.start(this.session,
+				"sh -c " + JavaProcess.quoted(commandLine + "; sleep 60"))) {
+			// a client JVM starts and stops a Spring context: give it time on a busy
+			// machine
+			await().atMost(Duration.ofSeconds(60)).until(() -> terminal.screen().contains("exit "));
+			List<String> lines = new ArrayList<>(terminal.screen().lines().toList());
+			while (!lines.isEmpty() && lines.get(lines.size() - 1).isBlank()) {
+				lines.remove(lines.size() - 1);
+			}
+			return lines;
 		}
-		return lines;
-	}
-
-	private String screen() {
-		return tmux("capture-pane", "-p", "-t", this.session).stdout();
 	}
 
 	private String port(String listener) {
@@ -83,22 +74,7 @@ class ClientTerminalOutputTests {
 	}
 
 	private static String command(String... args) {
-		return JavaProcess.sockscope(args)
-			.stream()
-			.map(ClientTerminalOutputTests::quoted)
-			.collect(Collectors.joining(" "));
-	}
-
-	private static ProcessRun tmux(String... args) {
-		List<String> command = new ArrayList<>(List.of("tmux"));
-		command.addAll(List.of(args));
-		ProcessRun run = ProcessRun.run(command);
-		assertThat(run.exitCode()).as(run.stderr()).isZero();
-		return run;
-	}
-
-	private static String quoted(String argument) {
-		return "'" + argument.replace("'", "'\\''") + "'";
+		return JavaProcess.sockscopeShellLine(args);
 	}
 
 }
